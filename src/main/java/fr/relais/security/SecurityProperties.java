@@ -1,0 +1,55 @@
+package fr.relais.security;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.http.HttpRequest;
+
+import java.time.Duration;
+
+/** Settings of login, sessions and cookies ({@code relais.session.*}, {@code relais.login.*}, {@code relais.csrf.*}). */
+public final class SecurityProperties {
+    private SecurityProperties() {
+    }
+
+    public enum SecureCookies { AUTO, ALWAYS, NEVER }
+
+    @ConfigurationProperties("relais.session")
+    public static class Session {
+        private String cookieName = "relais_session";
+        private Duration idleTimeout = Duration.ofMinutes(30);
+        private SecureCookies secureCookies = SecureCookies.AUTO;
+
+        public String getCookieName() { return cookieName; }
+        public void setCookieName(String cookieName) { this.cookieName = cookieName; }
+        public Duration getIdleTimeout() { return idleTimeout; }
+        public void setIdleTimeout(Duration idleTimeout) { this.idleTimeout = idleTimeout; }
+        public SecureCookies getSecureCookies() { return secureCookies; }
+        public void setSecureCookies(SecureCookies secureCookies) { this.secureCookies = secureCookies; }
+
+        boolean secure(HttpRequest<?> request) {
+            return switch (secureCookies) {
+                case ALWAYS -> true;
+                case NEVER -> false;
+                case AUTO -> request.isSecure();
+            };
+        }
+    }
+
+    @ConfigurationProperties("relais.login")
+    public static class Login {
+        private int maxFailures = 5;
+        private Duration lockDuration = Duration.ofMinutes(15);
+
+        public int getMaxFailures() { return maxFailures; }
+        public void setMaxFailures(int maxFailures) { this.maxFailures = maxFailures; }
+        public Duration getLockDuration() { return lockDuration; }
+        public void setLockDuration(Duration lockDuration) { this.lockDuration = lockDuration; }
+    }
+
+    @ConfigurationProperties("relais.csrf")
+    public static class Csrf {
+        private String cookieName = "relais_csrf";
+
+        public String getCookieName() { return cookieName; }
+        public void setCookieName(String cookieName) { this.cookieName = cookieName; }
+    }
+}

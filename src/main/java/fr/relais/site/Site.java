@@ -1,0 +1,24 @@
+package fr.relais.site;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+@MappedEntity("site")
+public record Site(
+        @Id @GeneratedValue @Nullable Long id,
+        String slug,
+        String name,
+        String addressLine,
+        String postcode,
+        String town,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable String directions,
+        @Nullable String accessibility,
+        String timeZone,
+        Instant createdAt) {
+}

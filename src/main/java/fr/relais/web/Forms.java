@@ -1,0 +1,78 @@
+package fr.relais.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Validation of form records: constraint messages are bundle keys ({@code error.required}…), turned here
+ * into one French (or English) message per field, ready to show next to it.
+ */
+@Singleton
+public class Forms {
+    private final Validator validator;
+    private final Messages messages;
+    private final HttpLocaleResolver localeResolver;
+
+    Forms(Validator validator, Messages messages, HttpLocaleResolver localeResolver) {
+        this.validator = validator;
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+    }
+
+    public Locale locale(HttpRequest<?> request) {
+        return messages.supported(localeResolver.resolveOrDefault(request));
+    }
+
+    /** Field name → message; empty when the form is valid. Keeps the order of the form's fields. */
+    public Errors validate(Object form, HttpRequest<?> request) {
+        Locale locale = locale(request);
+        Errors errors = new Errors(messages, locale);
+        for (ConstraintViolation<Object> v : validator.validate(form)) {
+            String field = v.getPropertyPath().toString();
+            Object max = v.getConstraintDescriptor().getAttributes().get("max");
+            errors.add(field, v.getMessage(), max);
+        }
+        return errors;
+    }
+
+    public Errors errors(HttpRequest<?> request) {
+        return new Errors(messages, locale(request));
+    }
+
+    /** Errors of one form; {@link #asMap()} goes to the model as {@code errors}. */
+    public static final class Errors {
+        private final Map<String, String> byField = new LinkedHashMap<>();
+        private final Messages messages;
+        private final Locale locale;
+
+        Errors(Messages messages, Locale locale) {
+            this.messages = messages;
+            this.locale = locale;
+        }
+
+        /** Adds the first message of a field; later ones for the same field are dropped. */
+        public Errors add(String field, String key, Object... args) {
+            byField.putIfAbsent(field, messages.get(locale, key, args));
+            return this;
+        }
+
+        public boolean isEmpty() {
+            return byField.isEmpty();
+        }
+
+        public boolean has(String field) {
+            return byField.containsKey(field);
+        }
+
+        public Map<String, String> asMap() {
+            return byField;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package fr.relais.web;
+
+/** Answered with the 404 page; also used for another site's ids, so their existence is not revealed. */
+public class NotFoundException extends RuntimeException {
+    public NotFoundException() {
+        super(null, null, false, false);
+    }
+}
