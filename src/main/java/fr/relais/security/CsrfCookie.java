@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
+import io.micronaut.security.csrf.generator.CsrfHmacTokenGenerator;
 import io.micronaut.security.csrf.repository.CsrfTokenRepository;
 import jakarta.inject.Singleton;
 
@@ -24,11 +24,11 @@ import java.util.Optional;
 @Singleton
 public class CsrfCookie implements CsrfTokenRepository<HttpRequest<?>> {
     private static final String NEW_TOKEN = "relais.csrf.new";
-    private final CsrfTokenGenerator<HttpRequest<?>> generator;
+    private final CsrfHmacTokenGenerator<HttpRequest<?>> generator;
     private final SecurityProperties.Csrf settings;
     private final SecurityProperties.Session session;
 
-    CsrfCookie(CsrfTokenGenerator<HttpRequest<?>> generator, SecurityProperties.Csrf settings,
+    CsrfCookie(CsrfHmacTokenGenerator<HttpRequest<?>> generator, SecurityProperties.Csrf settings,
                SecurityProperties.Session session) {
         this.generator = generator;
         this.settings = settings;
@@ -51,6 +51,16 @@ public class CsrfCookie implements CsrfTokenRepository<HttpRequest<?>> {
         return token;
     }
 
+    boolean signedByUs(HttpRequest<?> request, String token) {
+        int dot = token.indexOf(CsrfHmacTokenGenerator.HMAC_RANDOM_SEPARATOR);
+        if (dot <= 0 || dot == token.length() - 1 || token.length() > 200) {
+            return false;
+        }
+        String expected = generator.hmac(request, token.substring(dot + 1));
+        return java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                token.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     void writeIfRenewed(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getAttribute(NEW_TOKEN, String.class).ifPresent(token -> response.cookie(
                 Cookie.of(settings.getCookieName(), token).path("/").httpOnly(true)
@@ -67,8 +77,14 @@ public class CsrfCookie implements CsrfTokenRepository<HttpRequest<?>> {
 
         @RequestFilter
         void ensureToken(HttpRequest<?> request) {
-            if (request.getCookies().findCookie(csrf.settings.getCookieName()).isEmpty()
-                    && !request.getPath().startsWith("/static/")) {
+            if (request.getPath().startsWith("/static/")) {
+                return;
+            }
+            // A missing cookie, or one signed with another key (secret changed), gets a fresh token:
+            // otherwise every form would be refused until the browser is closed.
+            boolean valid = request.getCookies().findCookie(csrf.settings.getCookieName())
+                    .map(Cookie::getValue).filter(token -> csrf.signedByUs(request, token)).isPresent();
+            if (!valid) {
                 csrf.renew(request);
             }
         }

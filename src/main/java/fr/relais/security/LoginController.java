@@ -17,7 +17,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -40,11 +39,11 @@ class LoginController {
     private final LoginThrottle throttle;
     private final CsrfCookie csrf;
     private final Forms forms;
-    private final HttpClientAddressResolver addressResolver;
+    private final ClientAddress clientAddress;
     private final SecurityProperties.Session settings;
 
     LoginController(StaffRepository staff, PasswordHasher hasher, StaffSessions sessions, LoginThrottle throttle,
-                    CsrfCookie csrf, Forms forms, HttpClientAddressResolver addressResolver,
+                    CsrfCookie csrf, Forms forms, ClientAddress clientAddress,
                     SecurityProperties.Session settings) {
         this.staff = staff;
         this.hasher = hasher;
@@ -52,7 +51,7 @@ class LoginController {
         this.throttle = throttle;
         this.csrf = csrf;
         this.forms = forms;
-        this.addressResolver = addressResolver;
+        this.clientAddress = clientAddress;
         this.settings = settings;
     }
 
@@ -76,7 +75,7 @@ class LoginController {
         if (!errors.isEmpty()) {
             return page(new LoginForm(form.email(), ""), errors.asMap(), retour).invalid();
         }
-        String address = addressResolver.resolve(request);
+        String address = clientAddress.of(request);
         String email = form.email().strip().toLowerCase(Locale.ROOT);
         if (throttle.isLocked(email, address)) {
             return page(new LoginForm(form.email(), ""), Map.of(), retour)

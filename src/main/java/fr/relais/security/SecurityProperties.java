@@ -25,7 +25,7 @@ public final class SecurityProperties {
         public SecureCookies getSecureCookies() { return secureCookies; }
         public void setSecureCookies(SecureCookies secureCookies) { this.secureCookies = secureCookies; }
 
-        boolean secure(HttpRequest<?> request) {
+        public boolean secure(HttpRequest<?> request) {
             return switch (secureCookies) {
                 case ALWAYS -> true;
                 case NEVER -> false;

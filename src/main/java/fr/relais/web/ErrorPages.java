@@ -4,11 +4,13 @@ import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.slf4j.Logger;
@@ -21,53 +23,67 @@ import org.slf4j.LoggerFactory;
 class ErrorPages {
     static final String VIEW = "error";
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private final PageRenderer renderer;
+    private final AuthorizationPages authorizationPages;
 
-    static Page page(HttpStatus status, String key) {
-        return Page.of(VIEW).title("error." + key + ".title")
-                .with("status", status.getCode())
-                .with("messageKey", "error." + key + ".message");
+    ErrorPages(PageRenderer renderer, AuthorizationPages authorizationPages) {
+        this.renderer = renderer;
+        this.authorizationPages = authorizationPages;
+    }
+
+    static Page page(String key) {
+        return Page.of(VIEW).title("error." + key + ".title").with("messageKey", "error." + key + ".message");
+    }
+
+    private MutableHttpResponse<?> show(HttpRequest<?> request, HttpStatus status, String key) {
+        return renderer.render(page(key).with("status", status.getCode()), status, request);
     }
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
-    Object notFound() {
-        return page(HttpStatus.NOT_FOUND, "404").status(HttpStatus.NOT_FOUND);
+    MutableHttpResponse<?> notFound(HttpRequest<?> request) {
+        return show(request, HttpStatus.NOT_FOUND, "404");
     }
 
     @Error(global = true, exception = NotFoundException.class)
-    Object notFound(NotFoundException e) {
-        return notFound();
+    MutableHttpResponse<?> notFound(HttpRequest<?> request, NotFoundException e) {
+        return notFound(request);
     }
 
     /** A URL edited by hand (/gestion/sites/abc) is a page that does not exist, not a server error. */
     @Error(global = true, exception = ConversionErrorException.class)
-    Object badConversion(HttpRequest<?> request, ConversionErrorException e) {
-        return notFound();
+    MutableHttpResponse<?> badConversion(HttpRequest<?> request, ConversionErrorException e) {
+        return notFound(request);
     }
 
     @Error(global = true, exception = UnsatisfiedRouteException.class)
-    Object unsatisfied(HttpRequest<?> request, UnsatisfiedRouteException e) {
-        return page(HttpStatus.BAD_REQUEST, "400").status(HttpStatus.BAD_REQUEST);
+    MutableHttpResponse<?> unsatisfied(HttpRequest<?> request, UnsatisfiedRouteException e) {
+        return show(request, HttpStatus.BAD_REQUEST, "400");
     }
 
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
-    Object methodNotAllowed() {
-        return notFound();
+    MutableHttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+        return notFound(request);
     }
 
     @Error(global = true, exception = ContentLengthExceededException.class)
-    Object tooLarge(ContentLengthExceededException e) {
-        return page(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "413").status(HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+    MutableHttpResponse<?> tooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
+        return show(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "413");
     }
 
     @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-    Object unsupportedMediaType() {
-        return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "400").status(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    MutableHttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
+        return show(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "400");
+    }
+
+    @Error(global = true, exception = AuthorizationException.class)
+    MutableHttpResponse<?> refused(HttpRequest<?> request, AuthorizationException e) {
+        return authorizationPages.handle(request, e);
     }
 
     @Error(global = true, exception = Throwable.class)
-    Object serverError(HttpRequest<?> request, Throwable e) {
+    MutableHttpResponse<?> serverError(HttpRequest<?> request, Throwable e) {
         // The path only: query strings and bodies may hold personal data.
         LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "500").status(HttpStatus.INTERNAL_SERVER_ERROR);
+        return show(request, HttpStatus.INTERNAL_SERVER_ERROR, "500");
     }
 }

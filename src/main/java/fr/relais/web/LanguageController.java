@@ -1,5 +1,7 @@
 package fr.relais.web;
 
+import fr.relais.security.SecurityProperties;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -20,12 +22,20 @@ import java.time.Duration;
 @Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 class LanguageController {
+    private final String cookieName;
+    private final SecurityProperties.Session session;
+
+    LanguageController(@Value("${micronaut.server.locale-resolution.cookie-name:relais_lang}") String cookieName,
+                       SecurityProperties.Session session) {
+        this.cookieName = cookieName;
+        this.session = session;
+    }
 
     @Get("/{code}")
     MutableHttpResponse<?> choose(String code, @Nullable @QueryValue String retour, HttpRequest<?> request) {
         String lang = "en".equals(code) ? "en" : "fr";
         return Page.seeOther(SafeRedirect.localPath(retour, "/"))
-                .cookie(Cookie.of("relais_lang", lang).path("/").maxAge(Duration.ofDays(365))
-                        .httpOnly(true).sameSite(SameSite.Lax).secure(request.isSecure()));
+                .cookie(Cookie.of(cookieName, lang).path("/").maxAge(Duration.ofDays(365))
+                        .httpOnly(true).sameSite(SameSite.Lax).secure(session.secure(request)));
     }
 }
