@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Slows down password guessing: after {@code relais.login.max-failures} failures within
- * {@code relais.login.lock-duration}, for one typed e-mail or from one address, further attempts are refused
+ * Slows down password guessing: after {@code relais.login.max-failures} failures for one typed e-mail, or
+ * {@code relais.login.max-failures-per-address} from one address, within {@code relais.login.lock-duration}, further attempts are refused
  * until the window has passed. Unknown e-mails are counted like known ones, so the answer never tells
  * whether an account exists. Only hashes of the e-mail and of the address are stored.
  */
@@ -27,7 +27,7 @@ class LoginThrottle {
     boolean isLocked(String email, String address) {
         Instant since = clock.instant().minus(settings.getLockDuration());
         return attempts.countByAccountKeyAndSucceededAndAttemptedAtGreaterThan(accountKey(email), false, since) >= settings.getMaxFailures()
-                || attempts.countByAddressKeyAndSucceededAndAttemptedAtGreaterThan(addressKey(address), false, since) >= settings.getMaxFailures();
+                || attempts.countByAddressKeyAndSucceededAndAttemptedAtGreaterThan(addressKey(address), false, since) >= settings.getMaxFailuresPerAddress();
     }
 
     void record(String email, String address, boolean succeeded) {

@@ -37,10 +37,13 @@ public final class SecurityProperties {
     @ConfigurationProperties("relais.login")
     public static class Login {
         private int maxFailures = 5;
+        private int maxFailuresPerAddress = 5;
         private Duration lockDuration = Duration.ofMinutes(15);
 
         public int getMaxFailures() { return maxFailures; }
         public void setMaxFailures(int maxFailures) { this.maxFailures = maxFailures; }
+        public int getMaxFailuresPerAddress() { return maxFailuresPerAddress; }
+        public void setMaxFailuresPerAddress(int maxFailuresPerAddress) { this.maxFailuresPerAddress = maxFailuresPerAddress; }
         public Duration getLockDuration() { return lockDuration; }
         public void setLockDuration(Duration lockDuration) { this.lockDuration = lockDuration; }
     }
