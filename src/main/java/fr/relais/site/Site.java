@@ -21,4 +21,9 @@ public record Site(
         @Nullable String accessibility,
         String timeZone,
         Instant createdAt) {
+
+    /** The phone number for a tel: link (no spaces or dots). */
+    public String phoneLink() {
+        return phone == null ? null : phone.replaceAll("[^+0-9]", "");
+    }
 }

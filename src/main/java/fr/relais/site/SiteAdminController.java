@@ -40,6 +40,9 @@ class SiteAdminController {
     static final String HOURS_VIEW = "site/admin-hours";
     static final String CLOSURES_VIEW = "site/admin-closures";
     static final String SERVICES_VIEW = "site/admin-services";
+    /** Day and month on one or two digits; STRICT refuses 31/02. */
+    private static final java.time.format.DateTimeFormatter FRENCH_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private final Sites sites;
     private final Forms forms;
 
@@ -195,9 +198,13 @@ class SiteAdminController {
         return errors;
     }
 
+    /** From a date field (2026-12-24), or typed the French way as the page's hint shows it (24/12/2026). */
     private static LocalDate date(String text, String field, Forms.Errors errors) {
+        String t = text.strip();
         try {
-            return LocalDate.parse(text.strip());
+            return t.contains("/")
+                    ? LocalDate.parse(t, FRENCH_DATE)
+                    : LocalDate.parse(t);
         } catch (DateTimeParseException e) {
             errors.add(field, "error.date");
             return null;

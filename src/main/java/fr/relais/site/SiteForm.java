@@ -22,6 +22,11 @@ record SiteForm(
         @Nullable @Size(max = 500, message = "error.tooLong") String directions,
         @Nullable @Size(max = 1000, message = "error.tooLong") String accessibility) {
 
+    SiteForm {
+        // A browser sends an empty optional field as "": that is no e-mail, not a wrong one (the validator refuses "").
+        email = email == null || email.isBlank() ? null : email;
+    }
+
     static SiteForm of(Site s) {
         return new SiteForm(s.name(), s.slug(), s.addressLine(), s.postcode(), s.town(), s.phone(), s.email(),
                 s.directions(), s.accessibility());

@@ -87,7 +87,7 @@ class StaffAdminController {
             errors.add("email", "error.email.taken");
         }
         Role role = role(me, form, errors);
-        Set<Long> chosenSites = chosenSites(me, form, role, errors);
+        Set<Long> chosenSites = chosenSites(me, form, role, Set.of(), errors);
         if (!errors.isEmpty()) {
             return formPage(me, null, form, errors.asMap()).invalid();
         }
@@ -117,14 +117,16 @@ class StaffAdminController {
                 target.id() == me.id() ? target.role().name() : typed.role(), typed.siteIds(), typed.mandateHabilitated());
         Forms.Errors errors = forms.validate(form, request);
         Role role = role(me, form, errors);
-        Set<Long> chosen = chosenSites(me, form, role, errors);
+        // Sites outside what this person manages stay as they were (a helper may also work elsewhere).
+        Set<Long> allowed = allowedSites(me).stream().map(Site::id).collect(Collectors.toSet());
+        Set<Long> kept = accounts.siteIds(target.id()).stream().filter(s -> !allowed.contains(s))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<Long> chosen = chosenSites(me, form, role, kept, errors);
         if (!errors.isEmpty()) {
             return formPage(me, target, form, errors.asMap()).invalid();
         }
-        // Sites outside what this person manages stay as they were (a helper may also work elsewhere).
-        Set<Long> allowed = allowedSites(me).stream().map(Site::id).collect(Collectors.toSet());
         Set<Long> sitesAfter = new LinkedHashSet<>(chosen);
-        accounts.siteIds(target.id()).stream().filter(s -> !allowed.contains(s)).forEach(sitesAfter::add);
+        sitesAfter.addAll(kept);
         accounts.update(target.withProfile(form.displayName().strip(), role, form.habilitated()), sitesAfter);
         return Page.seeOther("/gestion/comptes?enregistre=1");
     }
@@ -189,7 +191,8 @@ class StaffAdminController {
         return null;
     }
 
-    private Set<Long> chosenSites(CurrentStaff me, AccountForm form, Role role, Forms.Errors errors) {
+    /** The ticked sites, each one this person may give; {@code kept}: sites the account keeps outside their reach. */
+    private Set<Long> chosenSites(CurrentStaff me, AccountForm form, Role role, Set<Long> kept, Forms.Errors errors) {
         Set<Long> allowed = allowedSites(me).stream().map(Site::id).collect(Collectors.toSet());
         Set<Long> chosen = new LinkedHashSet<>();
         for (String text : form.sites()) {
@@ -204,7 +207,7 @@ class StaffAdminController {
                 errors.add("siteIds", "error.choice");
             }
         }
-        if (role != null && role.belongsToSites() && chosen.isEmpty()) {
+        if (role != null && role.belongsToSites() && chosen.isEmpty() && kept.isEmpty()) {
             errors.add("siteIds", "error.sites.required");
         }
         return chosen;

@@ -33,6 +33,7 @@ class AuthorizationPages implements ExceptionHandler<AuthorizationException, Mut
             String back = URLEncoder.encode(request.getPath(), StandardCharsets.UTF_8);
             return Page.seeOther("/connexion?retour=" + back);
         }
-        return renderer.render(ErrorPages.page(safeMethod ? "403" : "403form"), HttpStatus.FORBIDDEN, request);
+        return renderer.render(ErrorPages.page(safeMethod ? "403" : "403form").with("status", HttpStatus.FORBIDDEN.getCode()),
+                HttpStatus.FORBIDDEN, request);
     }
 }

@@ -1,0 +1,219 @@
+package fr.relais.browser;
+
+import fr.relais.testing.TestClient;
+import fr.relais.testing.TestDatabase;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Base of browser tests: the application on a fresh H2 database (browser tests run once, not again on
+ * PostgreSQL: no "db" tag), one headless Chromium per test class, no cookies at the start of each test.
+ * Every page the driver shows is scanned with axe-core (see {@link BrowserSupport}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserSupport.RequireChromium.class)
+public abstract class BrowserTest implements TestPropertyProvider {
+    protected static final String PASSWORD = TestClient.DEMO_PASSWORD;
+
+    @Inject
+    protected EmbeddedServer server;
+    protected BrowserSupport.Browser browser;
+    protected WebDriver driver;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>();
+        TestDatabase.fresh(getClass().getSimpleName()).forEach((k, v) -> props.put(k, String.valueOf(v)));
+        return props;
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        browser = BrowserSupport.start();
+        driver = browser.driver();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void newVisitor() {
+        browser.clearCookies();
+    }
+
+    @AfterEach
+    void scanLastPage() {
+        browser.scanCurrentPage();
+    }
+
+    /** Opens a page of the application (it is scanned). */
+    protected void visit(String path) {
+        driver.get(url(path));
+    }
+
+    protected String url(String path) {
+        return server.getURL().toString() + path;
+    }
+
+    /** The current path with its query, e.g. /connexion?fin=deconnexion. */
+    protected String path() {
+        URI uri = URI.create(driver.getCurrentUrl());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    protected void waitForPath(String expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().equals(expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shown = findAll("main").isEmpty() ? driver.getPageSource() : find("main").getText();
+            assertEquals(expected, path(), "page after waiting 10 s, showing:\n" + shown + "\n");
+        }
+    }
+
+    protected WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    protected List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** The page's heading, with no-break spaces (French punctuation) as plain spaces. */
+    protected String h1() {
+        return find("h1").getText().replace('\u00A0', ' ').replace('\u202F', ' ');
+    }
+
+    /** Clicks into a field, empties it and types, like a person would. */
+    protected void typeInto(WebElement field, String text) {
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    /** Types a time ("09:30") into an hours field: plain text fields, as a helper would type them. */
+    protected void typeTime(WebElement field, String time) {
+        typeInto(field, time);
+    }
+
+    /** Logs in through the real form, submitting with the Enter key. */
+    protected void logInWithKeyboard(String email, String password) {
+        visit("/connexion");
+        typeInto(find("#f-email"), email);
+        WebElement pwd = find("#f-password");
+        typeInto(pwd, password);
+        pwd.sendKeys(Keys.ENTER);
+    }
+
+    protected void logOut() {
+        find("form[action='/deconnexion'] button[type=submit]").click();
+        waitForPath("/connexion?fin=deconnexion");
+    }
+
+    protected void pressKeys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The element that has the keyboard focus. */
+    protected WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    protected Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** A short description of an element for messages: tag, id, name, text. */
+    protected String describe(WebElement e) {
+        return (String) js("const e = arguments[0]; return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                + " + (e.name ? '[name=' + e.name + ']' : '') + ' \"' + (e.innerText || e.value || '').trim().slice(0, 40) + '\"'", e);
+    }
+
+    /** One stop of the Tab order: what has the focus, and whether it shows it. */
+    protected record TabStop(String key, String selector, String description, boolean focusVisible, boolean body) {
+    }
+
+    /** The focused element, described; {@code key} is stable for the life of the page. */
+    protected TabStop currentStop() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stop = (Map<String, Object>) js("const a = document.activeElement;"
+                + " if (!a || a === document.body || a === document.documentElement) return {key: 'body', body: true};"
+                + " if (!a.dataset.tabStop) { window.__tabStops = (window.__tabStops || 0) + 1; a.dataset.tabStop = String(window.__tabStops); }"
+                + " const s = getComputedStyle(a);"
+                + " const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;"
+                + " const shadow = !!s.boxShadow && s.boxShadow !== 'none';"
+                + " const form = a.form ? ' in form ' + a.form.getAttribute('action') : '';"
+                + " const selector = a.id ? '#' + a.id : a.tagName.toLowerCase() + (a.type ? '[type=' + a.type + ']' : '') + form;"
+                + " const text = (a.innerText || a.value || '').trim().slice(0, 40);"
+                + " return {key: a.dataset.tabStop, selector: selector, description: selector + ' \"' + text + '\"',"
+                + " focusVisible: outline || shadow, body: false};");
+        return new TabStop(String.valueOf(stop.get("key")), (String) stop.get("selector"), (String) stop.get("description"),
+                Boolean.TRUE.equals(stop.get("focusVisible")), Boolean.TRUE.equals(stop.get("body")));
+    }
+
+    /**
+     * Presses Tab from the top of the current page until the focus leaves the page or comes back to the first stop,
+     * and returns the stops in order. Fails when an element keeps the focus for more Tabs than it has parts (a time
+     * field takes one Tab per part: hours, minutes, AM/PM, picker button), when the end is not reached (keyboard trap), or when
+     * a focused element shows no focus indicator.
+     */
+    protected List<TabStop> tabThroughPage() {
+        js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+        List<TabStop> stops = new java.util.ArrayList<>();
+        int sameInARow = 0;
+        for (int presses = 0; presses < 400; presses++) {
+            pressKeys(Keys.TAB);
+            TabStop stop = currentStop();
+            if (stop.body() || (!stops.isEmpty() && stop.key().equals(stops.get(0).key()))) {
+                return stops;
+            }
+            if (!stops.isEmpty() && stop.key().equals(stops.get(stops.size() - 1).key())) {
+                sameInARow++;
+                org.junit.jupiter.api.Assertions.assertTrue(sameInARow < 4,
+                        "keyboard trap: Tab keeps the focus on " + stop.description());
+                continue;
+            }
+            sameInARow = 0;
+            org.junit.jupiter.api.Assertions.assertTrue(stop.focusVisible(),
+                    "no visible focus (outline and box-shadow are none) on " + stop.description());
+            org.junit.jupiter.api.Assertions.assertTrue(stops.stream().noneMatch(s -> s.key().equals(stop.key())),
+                    "the Tab order comes back to " + stop.description() + " before reaching the end: " + stops);
+            stops.add(stop);
+        }
+        throw new AssertionError("after 400 Tabs the focus has not left the page: keyboard trap? " + stops);
+    }
+
+    /** The focused element shows a focus indicator: an outline or a box shadow. */
+    protected boolean focusIsVisible(WebElement e) {
+        Object visible = js("const s = getComputedStyle(arguments[0]);"
+                + " const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;"
+                + " const shadow = s.boxShadow && s.boxShadow !== 'none';"
+                + " return outline || shadow;", e);
+        return Boolean.TRUE.equals(visible);
+    }
+}

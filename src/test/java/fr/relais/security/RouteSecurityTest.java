@@ -1,0 +1,533 @@
+package fr.relais.security;
+
+import fr.relais.site.Site;
+import fr.relais.site.SiteClosure;
+import fr.relais.site.SiteRepository;
+import fr.relais.site.Sites;
+import fr.relais.staff.Role;
+import fr.relais.staff.Staff;
+import fr.relais.staff.StaffAccounts;
+import fr.relais.staff.StaffRepository;
+import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.TestClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.web.router.Router;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every route of the application × every kind of caller → the expected answer. Allowed: 200, 303, or 422 when
+ * an invalid form is sent on purpose (the route was reached, nothing was changed). Anonymous GET: 303 to the
+ * login page with the way back. Wrong role: 403. Another site's (or a not-manageable account's) id: 404, exactly
+ * like an id that does not exist.
+ *
+ * <p>Paths use placeholders resolved at run time, never hard-coded ids: {centre} and {nord} (site ids),
+ * {closureCentre} and {closureNord} (a closure created for the case), {benevoleCentre}, {aidantNord}, {admin},
+ * {coordination}, {directionCentre} (account ids).
+ */
+@MicronautTest(environments = "demo", transactional = false)
+class RouteSecurityTest extends DatabaseTest {
+    static final String UNKNOWN_ID = "999999";
+
+    enum Caller {
+        ANONYMOUS(null),
+        HELPER_CENTRE("aidant.centre@relais.demo"),
+        HELPER_NORD("aidant.nord@relais.demo"),
+        DIRECTOR_CENTRE("direction.centre@relais.demo"),
+        COORDINATION("coordination@relais.demo"),
+        ADMIN("admin@relais.demo");
+
+        final String email;
+
+        Caller(String email) {
+            this.email = email;
+        }
+    }
+
+    /** An expected answer: status, and for a 303 where it leads ({@code LOGIN} = the login page with the way back). */
+    record Expect(int status, String location) {
+        static final String LOGIN = "<login>";
+
+        static Expect ok() {
+            return new Expect(200, null);
+        }
+
+        static Expect invalid() {
+            return new Expect(422, null);
+        }
+
+        static Expect forbidden() {
+            return new Expect(403, null);
+        }
+
+        static Expect notFound() {
+            return new Expect(404, null);
+        }
+
+        static Expect login() {
+            return new Expect(303, LOGIN);
+        }
+
+        static Expect seeOther(String location) {
+            return new Expect(303, location);
+        }
+
+        @Override
+        public String toString() {
+            return status + (location == null ? "" : " → " + location);
+        }
+    }
+
+    /** One route: method, path template, form sent on POST, and one expectation per caller. */
+    record Route(String method, String path, Map<String, Object> form, boolean freshBrowser, Map<Caller, Expect> expected) {
+    }
+
+    private static final List<Route> ROUTES = new ArrayList<>();
+
+    private static Map<String, Object> form(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** Expectations in the order of {@link Caller}: anonymous, helper centre, helper nord, director centre, coordination, admin. */
+    private static void route(String method, String path, Map<String, Object> form, boolean freshBrowser, Expect... byCaller) {
+        Map<Caller, Expect> expected = new EnumMap<>(Caller.class);
+        for (Caller c : Caller.values()) {
+            expected.put(c, byCaller[c.ordinal()]);
+        }
+        ROUTES.add(new Route(method, path, form, freshBrowser, expected));
+    }
+
+    private static void get(String path, Expect... byCaller) {
+        route("GET", path, Map.of(), false, byCaller);
+    }
+
+    private static void post(String path, Map<String, Object> form, Expect... byCaller) {
+        route("POST", path, form, false, byCaller);
+    }
+
+    static {
+        Expect ok = Expect.ok();
+        Expect invalid = Expect.invalid();
+        Expect login = Expect.login();
+        Expect forbidden = Expect.forbidden();
+        Expect notFound = Expect.notFound();
+        Expect home = Expect.seeOther("/accueil");
+
+        // Public pages and the login page
+        get("/", ok, ok, ok, ok, ok, ok);
+        get("/bibliotheques/mediatheque-centre", ok, ok, ok, ok, ok, ok);
+        get("/bibliotheques/bibliotheque-nord", ok, ok, ok, ok, ok, ok);
+        get("/bibliotheques/n-existe-pas", notFound, notFound, notFound, notFound, notFound, notFound);
+        get("/connexion", ok, home, home, home, home, home);
+        // An empty login form: refused with messages, whoever sends it; no failure is counted.
+        post("/connexion", form("email", "", "password", ""), invalid, invalid, invalid, invalid, invalid, invalid);
+        Expect loggedOut = Expect.seeOther("/connexion?fin=deconnexion");
+        route("POST", "/deconnexion", Map.of(), true, forbidden, loggedOut, loggedOut, loggedOut, loggedOut, loggedOut);
+        // Logging out is a POST only: a link (GET) cannot sign anybody out.
+        get("/deconnexion", notFound, notFound, notFound, notFound, notFound, notFound);
+        route("GET", "/langue/en", Map.of(), true, Expect.seeOther("/"), Expect.seeOther("/"), Expect.seeOther("/"), Expect.seeOther("/"),
+                Expect.seeOther("/"), Expect.seeOther("/"));
+        route("GET", "/langue/fr?retour=/bibliotheques/bibliotheque-nord", Map.of(), true, Expect.seeOther("/bibliotheques/bibliotheque-nord"),
+                Expect.seeOther("/bibliotheques/bibliotheque-nord"), Expect.seeOther("/bibliotheques/bibliotheque-nord"),
+                Expect.seeOther("/bibliotheques/bibliotheque-nord"), Expect.seeOther("/bibliotheques/bibliotheque-nord"),
+                Expect.seeOther("/bibliotheques/bibliotheque-nord"));
+        get("/health", ok, ok, ok, ok, ok, ok);
+        get("/health/liveness", ok, ok, ok, ok, ok, ok);
+        // Micronaut Security's token introspection endpoint has no use here (sessions, no tokens): it must not exist.
+        get("/token_info", notFound, notFound, notFound, notFound, notFound, notFound);
+        post("/token_info", form("token", "x"), notFound, notFound, notFound, notFound, notFound, notFound);
+
+        // Every signed-in person
+        get("/accueil", login, ok, ok, ok, ok, ok);
+        get("/compte/mot-de-passe", login, ok, ok, ok, ok, ok);
+        post("/compte/mot-de-passe", form("currentPassword", "", "newPassword", "", "confirmation", ""),
+                forbidden, invalid, invalid, invalid, invalid, invalid);
+
+        // Sites: directors their own, coordination and administration all, helpers none
+        get("/gestion/sites", login, forbidden, forbidden, ok, ok, ok);
+        get("/gestion/sites/nouveau", login, forbidden, forbidden, forbidden, ok, ok);
+        Map<String, Object> emptySite = form("name", "", "slug", "", "addressLine", "", "postcode", "", "town", "");
+        post("/gestion/sites", emptySite, forbidden, forbidden, forbidden, forbidden, invalid, invalid);
+        for (String site : new String[]{"{centre}", "{nord}"}) {
+            boolean own = site.equals("{centre}");
+            Expect director = own ? ok : notFound;
+            Expect directorPost = own ? invalid : notFound;
+            get("/gestion/sites/" + site, login, forbidden, forbidden, director, ok, ok);
+            post("/gestion/sites/" + site, emptySite, forbidden, forbidden, forbidden, directorPost, invalid, invalid);
+            get("/gestion/sites/" + site + "/horaires", login, forbidden, forbidden, director, ok, ok);
+            post("/gestion/sites/" + site + "/horaires", form("d1r1open", "25:00", "d1r1close", "26:00"),
+                    forbidden, forbidden, forbidden, directorPost, invalid, invalid);
+            get("/gestion/sites/" + site + "/fermetures", login, forbidden, forbidden, director, ok, ok);
+            post("/gestion/sites/" + site + "/fermetures", form("startDate", "", "endDate", "", "label", ""),
+                    forbidden, forbidden, forbidden, directorPost, invalid, invalid);
+            get("/gestion/sites/" + site + "/services", login, forbidden, forbidden, director, ok, ok);
+            post("/gestion/sites/" + site + "/services", form("offer_WIFI", "peut-etre"),
+                    forbidden, forbidden, forbidden, directorPost, invalid, invalid);
+        }
+        // Deleting a closure: a real one, created for each case; then one of another site through one's own site.
+        Expect closuresCentre = Expect.seeOther("/gestion/sites/{centre}/fermetures?supprime=1");
+        Expect closuresNord = Expect.seeOther("/gestion/sites/{nord}/fermetures?supprime=1");
+        post("/gestion/sites/{centre}/fermetures/{closureCentre}/suppression", Map.of(),
+                forbidden, forbidden, forbidden, closuresCentre, closuresCentre, closuresCentre);
+        post("/gestion/sites/{nord}/fermetures/{closureNord}/suppression", Map.of(),
+                forbidden, forbidden, forbidden, notFound, closuresNord, closuresNord);
+        post("/gestion/sites/{centre}/fermetures/{closureNord}/suppression", Map.of(),
+                forbidden, forbidden, forbidden, notFound, notFound, notFound);
+
+        // Accounts: administration all; coordination all but administrators; directors the helpers of their site
+        get("/gestion/comptes", login, forbidden, forbidden, ok, ok, ok);
+        get("/gestion/comptes/nouveau", login, forbidden, forbidden, ok, ok, ok);
+        Map<String, Object> emptyAccount = form("email", "", "displayName", "", "role", "HELPER");
+        post("/gestion/comptes", emptyAccount, forbidden, forbidden, forbidden, invalid, invalid, invalid);
+        Expect accounts = Expect.seeOther("/gestion/comptes?enregistre=1");
+        // A helper of the centre: managed by its director, coordination and administration.
+        accountRoutes("{benevoleCentre}", emptyAccount, ok, invalid, accounts, ok,
+                ok, invalid, accounts, ok,
+                ok, invalid, accounts, ok);
+        // A helper of the other site (aidant.nord, and one created for these cases so that aidant.nord's
+        // own session survives the deactivations): not the centre director's.
+        get("/gestion/comptes/{aidantNord}", login, forbidden, forbidden, notFound, ok, ok);
+        post("/gestion/comptes/{aidantNord}", emptyAccount, forbidden, forbidden, forbidden, notFound, invalid, invalid);
+        accountRoutes("{helperNord}", emptyAccount, notFound, notFound, notFound, notFound,
+                ok, invalid, accounts, ok,
+                ok, invalid, accounts, ok);
+        // The director of the other site: only coordination and administration.
+        accountRoutes("{directionNord}", emptyAccount, notFound, notFound, notFound, notFound,
+                ok, invalid, accounts, ok,
+                ok, invalid, accounts, ok);
+        // A director does not manage their own account here (nor any director's).
+        get("/gestion/comptes/{directionCentre}", login, forbidden, forbidden, notFound, ok, ok);
+        post("/gestion/comptes/{directionCentre}", emptyAccount, forbidden, forbidden, forbidden, notFound, invalid, invalid);
+        // A helper's own account is not theirs to manage either.
+        get("/gestion/comptes/{aidantCentre}", login, forbidden, forbidden, ok, ok, ok);
+        // The administrator's own account: coordination may not touch it; the administrator may edit it,
+        // but nobody deactivates or resets their own account here.
+        accountRoutes("{admin}", emptyAccount, notFound, notFound, notFound, notFound,
+                notFound, notFound, notFound, notFound,
+                ok, invalid, notFound, notFound);
+    }
+
+    /**
+     * The five account routes for one target account, for director, coordination and administration in turn:
+     * GET edit, POST edit (invalid form), POST deactivation/reactivation, POST one-time password.
+     */
+    private static void accountRoutes(String target, Map<String, Object> invalidForm,
+                                      Expect dGet, Expect dPost, Expect dActivation, Expect dReset,
+                                      Expect cGet, Expect cPost, Expect cActivation, Expect cReset,
+                                      Expect aGet, Expect aPost, Expect aActivation, Expect aReset) {
+        Expect login = Expect.login();
+        Expect forbidden = Expect.forbidden();
+        String base = "/gestion/comptes/" + target;
+        get(base, login, forbidden, forbidden, dGet, cGet, aGet);
+        post(base, invalidForm, forbidden, forbidden, forbidden, dPost, cPost, aPost);
+        post(base + "/desactivation", Map.of(), forbidden, forbidden, forbidden, dActivation, cActivation, aActivation);
+        // Reactivating oneself is harmless (one is active to ask), but it stays a managed-account route.
+        Expect aReactivation = target.equals("{admin}") ? Expect.seeOther("/gestion/comptes?enregistre=1") : aActivation;
+        post(base + "/reactivation", Map.of(), forbidden, forbidden, forbidden, dActivation, cActivation, aReactivation);
+        post(base + "/mot-de-passe-provisoire", Map.of(), forbidden, forbidden, forbidden, dReset, cReset, aReset);
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Route route : ROUTES) {
+            for (Caller caller : Caller.values()) {
+                cases.add(Arguments.of(route.method() + " " + route.path(), caller, route.expected().get(caller), route));
+            }
+        }
+        return cases.stream();
+    }
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    SiteRepository siteRepository;
+    @Inject
+    StaffRepository staffRepository;
+    @Inject
+    Sites sites;
+    @Inject
+    StaffAccounts accounts;
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    Router router;
+
+    private final Map<Caller, TestClient> browsers = new EnumMap<>(Caller.class);
+
+    @AfterAll
+    void closeBrowsers() {
+        browsers.values().forEach(TestClient::close);
+    }
+
+    /** One browser per caller, signed in once; a fresh one when the case signs out. */
+    private TestClient browser(Caller caller, boolean fresh) {
+        if (fresh) {
+            TestClient browser = TestClient.of(server);
+            if (caller.email != null) {
+                browser.loginDemo(caller.email);
+            }
+            return browser;
+        }
+        return browsers.computeIfAbsent(caller, c -> browser(c, true));
+    }
+
+    private Site site(String slug) {
+        return siteRepository.findBySlug(slug).orElseThrow();
+    }
+
+    private long staffId(String email) {
+        return staffRepository.findByEmail(email).map(Staff::id).orElseThrow();
+    }
+
+    private String resolve(String template, Map<String, String> ids) {
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String id = ids.computeIfAbsent(m.group(1), this::idOf);
+            m.appendReplacement(out, id);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String idOf(String placeholder) {
+        long id = switch (placeholder) {
+            case "centre" -> site("mediatheque-centre").id();
+            case "nord" -> site("bibliotheque-nord").id();
+            case "closureCentre" -> newClosure(site("mediatheque-centre"));
+            case "closureNord" -> newClosure(site("bibliotheque-nord"));
+            case "benevoleCentre" -> staffId("benevole.centre@relais.demo");
+            case "aidantNord" -> staffId("aidant.nord@relais.demo");
+            case "directionCentre" -> staffId("direction.centre@relais.demo");
+            case "aidantCentre" -> staffId("aidant.centre@relais.demo");
+            case "helperNord" -> extraAccount("aidant2.nord@relais.test", Role.HELPER, "bibliotheque-nord");
+            case "directionNord" -> extraAccount("direction.nord@relais.test", Role.DIRECTOR, "bibliotheque-nord");
+            case "admin" -> staffId("admin@relais.demo");
+            case "coordination" -> staffId("coordination@relais.demo");
+            default -> throw new IllegalArgumentException(placeholder);
+        };
+        return String.valueOf(id);
+    }
+
+    /** An account of the other site that no caller uses, so deactivating it ends nobody's session here. */
+    private long extraAccount(String email, Role role, String siteSlug) {
+        return staffRepository.findByEmail(email).map(Staff::id).orElseGet(() -> accounts.create(email, "Compte de test",
+                role, false, hasher.hash("un-mot-de-passe-de-test"), false, Set.of(site(siteSlug).id())).id());
+    }
+
+    private long newClosure(Site site) {
+        java.time.LocalDate day = sites.today(site).plusDays(60);
+        return sites.addClosure(new SiteClosure(null, site.id(), day, day, "Fermeture de test")).id();
+    }
+
+    private TestClient.Answer send(TestClient browser, String method, String path, Map<String, Object> form) {
+        return method.equals("GET") ? browser.get(path) : browser.post(path, form);
+    }
+
+    @ParameterizedTest(name = "{0} as {1} → {2}")
+    @MethodSource("cases")
+    void everyRouteHasAnExplicitRuleForEveryCaller(String label, Caller caller, Expect expected, Route route) {
+        Map<String, String> ids = new HashMap<>();
+        String path = resolve(route.path(), ids);
+        TestClient browser = browser(caller, route.freshBrowser());
+        try {
+            TestClient.Answer answer = send(browser, route.method(), path, route.form());
+            assertEquals(expected.status(), answer.status(), () -> label + " as " + caller + ": " + answer.h1());
+            if (expected.status() == 303) {
+                String location = Expect.LOGIN.equals(expected.location())
+                        ? "/connexion?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8)
+                        : resolve(expected.location(), ids);
+                assertEquals(location, answer.location(), label + " as " + caller);
+            }
+            if (expected.status() == 403) {
+                assertEquals("fr", answer.html().selectFirst("html").attr("lang"));
+                String h1 = answer.h1();
+                assertTrue("Accès refusé".equals(h1) || "Le formulaire n’a pas pu être envoyé".equals(h1), h1);
+            }
+            if (expected.status() == 404) {
+                assertEquals("Page introuvable", answer.h1());
+                // Another site's (or account's) id answers exactly like an id that does not exist.
+                String unknownPath = unknownVariant(route.path(), ids);
+                if (!unknownPath.equals(path)) {
+                    TestClient.Answer unknown = send(browser, route.method(), unknownPath, route.form());
+                    assertEquals(404, unknown.status(), unknownPath);
+                    assertEquals(mainText(unknown.html()), mainText(answer.html()), label + " vs " + unknownPath);
+                    assertEquals(unknown.html().title(), answer.html().title());
+                }
+            }
+            if (expected.status() == 422) {
+                assertFalse(answer.html().select(".error-summary, .field-error").isEmpty(),
+                        "an invalid form comes back with messages: " + label);
+            }
+        } finally {
+            if (route.freshBrowser()) {
+                browser.close();
+            }
+        }
+    }
+
+    /** The same route with every id this caller may not reach replaced by an id that does not exist. */
+    private static String unknownVariant(String template, Map<String, String> ids) {
+        String path = template;
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            path = path.replace("{" + e.getKey() + "}", e.getKey().equals("centre") ? e.getValue() : UNKNOWN_ID);
+        }
+        return path;
+    }
+
+    private static String mainText(Document html) {
+        return html.selectFirst("main").text();
+    }
+
+    @Test
+    void everyRouteOfTheApplicationIsInTheTable() {
+        // The routes the running application declares (controllers and the health endpoint), as "METHOD /path".
+        // HEAD routes mirror the GET ones (same rules), so they are left out.
+        List<String> declared = router.uriRoutes()
+                .filter(r -> !r.getHttpMethodName().equals("HEAD"))
+                .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString())
+                .distinct().sorted().toList();
+        assertTrue(declared.contains("GET /gestion/sites/{id}"), declared.toString());
+        List<String> inTable = ROUTES.stream().map(r -> r.method() + " " + r.path()
+                .replaceAll("\\?.*", "")
+                .replaceAll("/bibliotheques/[^/]+", "/bibliotheques/{slug}")
+                .replaceAll("/langue/[^/]+", "/langue/{code}")
+                .replaceAll("/health/[^/]+", "/health/{selector}")
+                .replaceAll("/fermetures/\\{\\w+}", "/fermetures/{closureId}")
+                .replaceAll("/(sites|comptes)/\\{\\w+}", "/$1/{id}")).distinct().toList();
+        List<String> missing = declared.stream().filter(route -> !inTable.contains(route)).toList();
+        assertEquals(List.of(), missing, "routes without a rule in the table");
+        for (Route route : ROUTES) {
+            assertEquals(Caller.values().length, route.expected().size());
+            route.expected().values().forEach(e -> assertNotNull(e, route.path()));
+        }
+    }
+
+    @Test
+    void unknownIdAnswersTheFrenchNotFoundPage() {
+        TestClient browser = browser(Caller.ADMIN, false);
+        for (String path : List.of("/gestion/sites/999999", "/gestion/sites/999999/horaires",
+                "/gestion/sites/999999/fermetures", "/gestion/sites/999999/services", "/gestion/comptes/999999")) {
+            TestClient.Answer answer = browser.get(path);
+            assertEquals(404, answer.status(), path);
+            assertEquals("Page introuvable", answer.h1(), path);
+            assertEquals("fr", answer.html().selectFirst("html").attr("lang"));
+            assertTrue(answer.body().contains("Cette page n’existe pas ou n’existe plus."), path);
+            assertTrue(answer.body().contains("Code d’erreur : 404"), path);
+        }
+    }
+
+    @Test
+    void nonNumericIdIsANotFoundPageNotAServerError() {
+        TestClient browser = browser(Caller.COORDINATION, false);
+        for (String path : List.of("/gestion/sites/abc", "/gestion/sites/abc/horaires", "/gestion/comptes/abc",
+                "/gestion/sites/12abc/services", "/gestion/sites/99999999999999999999999")) {
+            TestClient.Answer answer = browser.get(path);
+            assertEquals(404, answer.status(), path);
+            assertEquals("Page introuvable", answer.h1(), path);
+        }
+        TestClient.Answer post = browser.post("/gestion/sites/abc", Map.of("name", "x"));
+        assertEquals(404, post.status());
+        TestClient.Answer closure = browser.post("/gestion/sites/" + site("mediatheque-centre").id()
+                + "/fermetures/abc/suppression", Map.of());
+        assertEquals(404, closure.status());
+    }
+
+    /** Sends a form the way a slow connection does: the headers, a pause, then the body. Returns the status. */
+    private int slowPost(String path, TestClient browser, String body) throws Exception {
+        return slowPost(path, browser, body, "application/x-www-form-urlencoded");
+    }
+
+    private int slowPost(String path, TestClient browser, String body, String contentType) throws Exception {
+        String cookies = "relais_session=" + browser.cookie("relais_session").orElseThrow()
+                + "; relais_csrf=" + browser.csrfToken();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: " + contentType + "\r\nContent-Length: " + bytes.length + "\r\n"
+                    + "Cookie: " + cookies + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(150);
+            out.write(bytes);
+            out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void aFormWhoseBodyArrivesAfterItsHeadersIsHandledLikeAnyOther() throws Exception {
+        // Slow networks and long texts send the body after the headers; the CSRF check must still work (no 500).
+        TestClient browser = browser(Caller.DIRECTOR_CENTRE, false);
+        Site centre = site("mediatheque-centre");
+        String token = "csrfToken=" + URLEncoder.encode(browser.csrfToken(), StandardCharsets.UTF_8);
+        java.time.LocalDate day = sites.today(centre).plusDays(90);
+        String closure = "startDate=" + day + "&endDate=" + day + "&label=Fermeture+envoy%C3%A9e+lentement&";
+
+        assertEquals(303, slowPost("/gestion/sites/" + centre.id() + "/fermetures", browser, closure + token));
+        assertTrue(sites.allClosures(centre).stream().anyMatch(c -> c.label().equals("Fermeture envoyée lentement")));
+        assertEquals(422, slowPost("/gestion/sites/" + centre.id() + "/fermetures", browser, "label=&" + token));
+        String other = "startDate=" + day + "&endDate=" + day + "&label=Avec+jeu+de+caract%C3%A8res&";
+        assertEquals(303, slowPost("/gestion/sites/" + centre.id() + "/fermetures", browser, other + token,
+                "application/x-www-form-urlencoded; charset=UTF-8"));
+        assertTrue(sites.allClosures(centre).stream().anyMatch(c -> c.label().equals("Avec jeu de caractères")));
+        assertEquals(404, slowPost("/gestion/sites/999999/fermetures", browser, closure + token));
+        assertEquals(404, slowPost("/gestion/sites/" + site("bibliotheque-nord").id() + "/fermetures", browser, closure + token));
+        // Without the token, or with a forged one, it is still refused.
+        assertEquals(403, slowPost("/gestion/sites/" + centre.id() + "/fermetures", browser, closure + "csrfToken=forged"));
+        assertEquals(403, slowPost("/gestion/sites/" + centre.id() + "/fermetures", browser, closure));
+        assertEquals(1, sites.allClosures(centre).stream().filter(c -> c.label().equals("Fermeture envoyée lentement")).count());
+    }
+
+    @Test
+    void postWithoutCsrfTokenFromASignedInDirectorIsRefusedAndChangesNothing() {
+        TestClient browser = browser(Caller.DIRECTOR_CENTRE, false);
+        Site before = site("mediatheque-centre");
+        Map<String, Object> changed = form("name", "Nom changé sans jeton", "slug", before.slug(),
+                "addressLine", before.addressLine(), "postcode", before.postcode(), "town", before.town());
+        TestClient.Answer answer = browser.postRaw("/gestion/sites/" + before.id(), changed);
+        assertEquals(403, answer.status());
+        assertEquals("Le formulaire n’a pas pu être envoyé", answer.h1());
+        assertEquals(before.name(), site("mediatheque-centre").name(), "the site was not changed");
+
+        long benevole = staffId("benevole.centre@relais.demo");
+        assertEquals(403, browser.postRaw("/gestion/comptes/" + benevole + "/desactivation", Map.of()).status());
+        assertTrue(staffRepository.findById(benevole).orElseThrow().active(), "the account was not deactivated");
+
+        // The same change with the browser's token goes through: the refusal was the missing token.
+        assertEquals(303, browser.post("/gestion/sites/" + before.id(), changed).status());
+        assertEquals("Nom changé sans jeton", site("mediatheque-centre").name());
+        siteRepository.update(before);
+    }
+}

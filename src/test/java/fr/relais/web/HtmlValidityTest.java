@@ -1,0 +1,342 @@
+package fr.relais.web;
+
+import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.TestClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every main page, as each role sees it, is valid HTML for the W3C Nu checker (no error; warnings are printed)
+ * and has the structure the accessibility bar needs: one h1, the page language, a skip link to the main
+ * landmark, a label for every field, and no missing message key.
+ */
+@MicronautTest(environments = "demo")
+class HtmlValidityTest extends DatabaseTest {
+    private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[\\w.-]+\\?\\?");
+
+    @Inject
+    EmbeddedServer server;
+
+    private final List<String> failures = new ArrayList<>();
+    private int checked;
+
+    @BeforeEach
+    void forgetThePreviousTest() {
+        // One instance serves every test of the class (DatabaseTest): start each with a clean slate.
+        failures.clear();
+        checked = 0;
+    }
+
+    @Test
+    void publicPages() {
+        try (TestClient anonymous = TestClient.of(server)) {
+            check("home", anonymous.get("/"), 200, "fr");
+            check("library page", anonymous.get("/bibliotheques/mediatheque-centre"), 200, "fr");
+            check("library page (no e-mail, closure of one day)", anonymous.get("/bibliotheques/bibliotheque-nord"), 200, "fr");
+            check("login", anonymous.get("/connexion"), 200, "fr");
+            check("login with a return address", anonymous.get("/connexion?retour=/gestion/sites"), 200, "fr");
+            check("login after logout", anonymous.get("/connexion?fin=deconnexion"), 200, "fr");
+            check("404", anonymous.get("/cette-page-n-existe-pas"), 404, "fr");
+            check("login, empty fields (422)", anonymous.post("/connexion", Map.of("email", "", "password", "")), 422, "fr");
+            check("login, wrong password (422)", anonymous.post("/connexion",
+                    Map.of("email", "admin@relais.demo", "password", "pas le bon mot de passe")), 422, "fr");
+        }
+        assertNoFailure();
+    }
+
+    @Test
+    void helperPages() {
+        try (TestClient helper = TestClient.of(server)) {
+            helper.loginDemo("aidant.centre@relais.demo");
+            check("helper home", helper.get("/accueil"), 200, "fr");
+            check("password form", helper.get("/compte/mot-de-passe"), 200, "fr");
+            check("password form, errors (422)", helper.post("/compte/mot-de-passe", Map.of("currentPassword", "faux",
+                    "newPassword", "court", "confirmation", "autre")), 422, "fr");
+            check("403", helper.get("/gestion/sites"), 403, "fr");
+            check("404 signed in", helper.get("/gestion/nulle-part"), 404, "fr");
+        }
+        assertNoFailure();
+    }
+
+    @Test
+    void directorPages() {
+        try (TestClient director = TestClient.of(server)) {
+            director.loginDemo("direction.centre@relais.demo");
+            check("director home", director.get("/accueil"), 200, "fr");
+            TestClient.Answer list = director.get("/gestion/sites");
+            check("sites", list, 200, "fr");
+            String site = firstLink(list, "/gestion/sites/\\d+");
+            TestClient.Answer edit = director.get(site);
+            check("site form", edit, 200, "fr");
+            check("opening hours", director.get(site + "/horaires"), 200, "fr");
+            check("closures", director.get(site + "/fermetures"), 200, "fr");
+            check("services", director.get(site + "/services"), 200, "fr");
+            TestClient.Answer accounts = director.get("/gestion/comptes");
+            check("accounts", accounts, 200, "fr");
+            check("new account", director.get("/gestion/comptes/nouveau"), 200, "fr");
+            check("account form", director.get(firstLink(accounts, "/gestion/comptes/\\d+")), 200, "fr");
+
+            Map<String, Object> form = new LinkedHashMap<>();
+            for (String field : List.of("name", "slug", "addressLine", "postcode", "town", "phone", "email", "directions", "accessibility")) {
+                form.put(field, edit.fieldValue(field));
+            }
+            form.put("name", "");
+            form.put("postcode", "690");
+            form.put("phone", "12");
+            form.put("accessibility", "x".repeat(1001));
+            check("site form, errors (422)", director.post(site, form), 422, "fr");
+            check("opening hours, errors (422)", director.post(site + "/horaires", Map.of("d1r1open", "25:00",
+                    "d1r1close", "12:00", "d2r1open", "09:00", "d3r1open", "14:00", "d3r1close", "12:00")), 422, "fr");
+            check("closures, errors (422)", director.post(site + "/fermetures", Map.of("startDate", "",
+                    "endDate", "2026-13-45", "label", "")), 422, "fr");
+            check("services, errors (422)", director.post(site + "/services", Map.of("offer_WIFI", "peut-etre",
+                    "note_PRINT_SCAN", "x".repeat(301), "offer_WORKSHOPS", "", "note_WORKSHOPS", "le mardi")), 422, "fr");
+            check("new account, errors (422)", director.post("/gestion/comptes", Map.of("email", "pas-une-adresse",
+                    "displayName", "", "role", "ADMIN")), 422, "fr");
+
+            TestClient.Answer saved = director.post(site + "/horaires", Map.of("d2r1open", "10:00", "d2r1close", "12:30"));
+            assertEquals(303, saved.status(), "hours saved");
+            check("opening hours, saved", director.get(saved.location()), 200, "fr");
+        }
+        assertNoFailure();
+    }
+
+    @Test
+    void coordinatorPages() {
+        try (TestClient coordinator = TestClient.of(server)) {
+            coordinator.loginDemo("coordination@relais.demo");
+            check("network home", coordinator.get("/accueil"), 200, "fr");
+            check("sites", coordinator.get("/gestion/sites"), 200, "fr");
+            check("new site", coordinator.get("/gestion/sites/nouveau"), 200, "fr");
+            check("new site, errors (422)", coordinator.post("/gestion/sites", Map.of("name", "", "slug", "Pas Bon",
+                    "addressLine", "", "postcode", "", "town", "", "phone", "", "email", "x", "directions", "",
+                    "accessibility", "")), 422, "fr");
+            check("accounts", coordinator.get("/gestion/comptes"), 200, "fr");
+            check("new account", coordinator.get("/gestion/comptes/nouveau"), 200, "fr");
+        }
+        assertNoFailure();
+    }
+
+    @Test
+    void adminPages() {
+        try (TestClient admin = TestClient.of(server)) {
+            admin.loginDemo("admin@relais.demo");
+            check("admin home", admin.get("/accueil"), 200, "fr");
+            TestClient.Answer accounts = admin.get("/gestion/comptes");
+            check("accounts", accounts, 200, "fr");
+            check("new account", admin.get("/gestion/comptes/nouveau"), 200, "fr");
+            check("account form", admin.get(firstLink(accounts, "/gestion/comptes/\\d+")), 200, "fr");
+            check("new account, errors (422)", admin.post("/gestion/comptes", Map.of("email", "", "displayName",
+                    "x".repeat(81), "role", "NOPE", "siteIds", List.of("abc"))), 422, "fr");
+            check("account created, one-time password", admin.post("/gestion/comptes", Map.of("email",
+                    "nouvelle.aidante@relais.demo", "displayName", "Lou", "role", "COORDINATOR")), 200, "fr");
+            check("password form", admin.get("/compte/mot-de-passe"), 200, "fr");
+            check("sites", admin.get("/gestion/sites"), 200, "fr");
+        }
+        assertNoFailure();
+    }
+
+    @Test
+    void englishPages() {
+        try (TestClient browser = TestClient.of(server)) {
+            assertEquals(303, browser.get("/langue/en?retour=/").status());
+            check("home (en)", browser.get("/"), 200, "en");
+            check("library page (en)", browser.get("/bibliotheques/mediatheque-centre"), 200, "en");
+            check("login (en)", browser.get("/connexion"), 200, "en");
+            check("404 (en)", browser.get("/nowhere"), 404, "en");
+            check("login, empty fields (en, 422)", browser.post("/connexion", Map.of("email", "", "password", "")), 422, "en");
+            browser.loginDemo("direction.centre@relais.demo");
+            check("director home (en)", browser.get("/accueil"), 200, "en");
+            String site = firstLink(browser.get("/gestion/sites"), "/gestion/sites/\\d+");
+            check("opening hours (en)", browser.get(site + "/horaires"), 200, "en");
+            check("services (en)", browser.get(site + "/services"), 200, "en");
+            check("accounts (en)", browser.get("/gestion/comptes"), 200, "en");
+        }
+        assertNoFailure();
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private void check(String page, TestClient.Answer answer, int status, String lang) {
+        checked++;
+        List<String> problems = new ArrayList<>();
+        if (answer.status() != status) {
+            problems.add("status " + answer.status() + " instead of " + status);
+        }
+        for (NuHtmlChecker.Problem p : NuHtmlChecker.check(answer.body())) {
+            if (p.error() && !outdatedCheckerRule(answer.body(), p)) {
+                problems.add("HTML " + p);
+            } else {
+                System.out.println("[" + page + "] HTML " + (p.error() ? "(ignored: rule outdated in nu.validator 20.7.2) " : "") + p);
+            }
+        }
+        problems.addAll(structure(answer.html(), lang));
+        Matcher missing = MISSING_KEY.matcher(answer.body());
+        while (missing.find()) {
+            problems.add("missing message key " + missing.group());
+        }
+        problems.forEach(p -> failures.add(page + ": " + p));
+    }
+
+    /**
+     * Errors nu.validator 20.7.2 (July 2020) still reports for markup that the HTML standard has allowed since:
+     * <ul>
+     *   <li>{@code <input type="email" autocomplete="username">}: allowed by whatwg/html#5881 (Sept. 2020),
+     *       checker fixed in validator/validator#1022;</li>
+     *   <li>{@code aria-required} on date and time inputs: allowed by ARIA in HTML, checker fixed in
+     *       validator/validator#1118 (2021).</li>
+     * </ul>
+     * Only these exact messages, on a tag that has exactly that markup, are let through.
+     */
+    static boolean outdatedCheckerRule(String html, NuHtmlChecker.Problem problem) {
+        String tag = tagAt(html, problem.line(), problem.column());
+        if (problem.message().equals("Bad value “username” for attribute “autocomplete” on element “input”: "
+                + "The autofill field name “username” is not allowed in this context.")) {
+            return tag.contains("type=\"email\"") && tag.contains("autocomplete=\"username\"");
+        }
+        if (problem.message().equals("Attribute “aria-required” not allowed on element “input” at this point.")) {
+            return tag.matches("(?s).*type=\"(date|time|datetime-local|month|week)\".*") && tag.contains("aria-required=\"true\"");
+        }
+        return false;
+    }
+
+    /** The start tag the checker points at: it reports the line and column where the tag ends. */
+    static String tagAt(String html, int line, int column) {
+        String[] lines = html.split("\n", -1);
+        if (line < 1 || line > lines.length) {
+            return "";
+        }
+        String text = lines[line - 1];
+        int end = Math.min(Math.max(column, 0), text.length());
+        int start = text.lastIndexOf('<', Math.max(end - 1, 0));
+        return start < 0 ? "" : text.substring(start, end);
+    }
+
+    /** One h1, the page language, a skip link to the main landmark, a label for every field. */
+    static List<String> structure(Document html, String lang) {
+        List<String> problems = new ArrayList<>();
+        Elements h1 = html.select("h1");
+        if (h1.size() != 1) {
+            problems.add(h1.size() + " h1 instead of one");
+        } else if (h1.text().isBlank()) {
+            problems.add("an empty h1");
+        }
+        String pageLang = html.selectFirst("html") == null ? "" : html.selectFirst("html").attr("lang");
+        if (!pageLang.equals(lang)) {
+            problems.add("<html lang=\"" + pageLang + "\"> instead of \"" + lang + "\"");
+        }
+        if (html.title().isBlank()) {
+            problems.add("no title");
+        }
+        Elements main = html.select("main, [role=main]");
+        if (main.size() != 1) {
+            problems.add(main.size() + " main landmarks instead of one");
+        }
+        Element firstLink = html.body() == null ? null : html.body().selectFirst("a[href]");
+        if (firstLink == null || !firstLink.attr("href").equals("#contenu") || firstLink.text().isBlank()) {
+            problems.add("the first link is not a skip link to #contenu: " + firstLink);
+        }
+        Element target = html.getElementById("contenu");
+        if (target == null || !main.contains(target)) {
+            problems.add("#contenu is not the main landmark: " + (target == null ? "missing" : target.tagName()));
+        }
+        for (Element field : html.select("input, select, textarea")) {
+            String type = field.attr("type").toLowerCase();
+            if (field.tagName().equals("input") && List.of("hidden", "submit", "button", "reset", "image").contains(type)) {
+                continue;
+            }
+            if (!labelled(html, field)) {
+                problems.add("no label for " + field.tagName() + " " + (field.id().isEmpty() ? field.attr("name") : "#" + field.id()));
+            }
+        }
+        return problems;
+    }
+
+    private static boolean labelled(Document html, Element field) {
+        if (!field.id().isEmpty()) {
+            for (Element label : html.select("label[for]")) {
+                if (label.attr("for").equals(field.id()) && !label.text().isBlank()) {
+                    return true;
+                }
+            }
+        }
+        Element wrapping = field.closest("label");
+        if (wrapping != null && !wrapping.text().isBlank()) {
+            return true;
+        }
+        if (!field.attr("aria-label").isBlank()) {
+            return true;
+        }
+        String labelledBy = field.attr("aria-labelledby");
+        if (!labelledBy.isBlank()) {
+            for (String id : labelledBy.trim().split("\\s+")) {
+                Element by = html.getElementById(id);
+                if (by != null && !by.text().isBlank()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String firstLink(TestClient.Answer answer, String hrefPattern) {
+        return answer.html().select("a[href]").stream().map(a -> a.attr("href")).filter(h -> h.matches(hrefPattern))
+                .findFirst().orElseThrow(() -> new AssertionError("no link like " + hrefPattern + " in " + answer.body()));
+    }
+
+    private void assertNoFailure() {
+        assertTrue(checked > 0);
+        assertEquals("", String.join("\n", failures), failures.size() + " problem(s) on the pages checked");
+    }
+
+    // ---------------------------------------------------------------- self-checks
+
+    @Test
+    void onlyTheKnownOutdatedCheckerErrorsAreLetThrough() {
+        String page = "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>T</title></head><body><main><h1>T</h1>\n"
+                + "<label for=\"e\">E</label><input type=\"email\" id=\"e\" name=\"e\" autocomplete=\"username\">\n"
+                + "<label for=\"t\">T</label><input type=\"text\" id=\"t\" name=\"t\" autocomplete=\"street-address\">\n"
+                + "<label for=\"d\">D</label><input type=\"date\" id=\"d\" name=\"d\" aria-required=\"true\">\n"
+                + "<a href=\"tel:04 72 00 00 00\">04 72 00 00 00</a></main></body></html>";
+        List<NuHtmlChecker.Problem> errors = NuHtmlChecker.check(page).stream().filter(NuHtmlChecker.Problem::error).toList();
+        List<String> kept = errors.stream().filter(p -> !outdatedCheckerRule(page, p)).map(NuHtmlChecker.Problem::message).toList();
+        assertEquals(4, errors.size(), errors.toString());
+        assertEquals(2, kept.size(), kept.toString());
+        assertTrue(kept.get(0).contains("street-address"), kept.toString());
+        assertTrue(kept.get(1).contains("tel:"), kept.toString());
+    }
+
+    @Test
+    void theStructureRulesCatchMistakes() {
+        Document good = org.jsoup.Jsoup.parse("<html lang=\"fr\"><head><title>T</title></head><body>"
+                + "<a href=\"#contenu\">Aller au contenu</a><main id=\"contenu\"><h1>Titre</h1>"
+                + "<label for=\"a\">Nom</label><input id=\"a\"><label>Ville <input name=\"v\"></label>"
+                + "<input type=\"hidden\" name=\"t\"><select aria-label=\"Choix\"></select></main></body></html>");
+        assertEquals(List.of(), structure(good, "fr"));
+        Document bad = org.jsoup.Jsoup.parse("<html lang=\"en\"><head><title>T</title></head><body>"
+                + "<a href=\"/\">Accueil</a><div id=\"contenu\"><h1>Un</h1><h1>Deux</h1>"
+                + "<label for=\"autre\">Nom</label><input id=\"a\"><textarea name=\"n\"></textarea></div></body></html>");
+        List<String> problems = structure(bad, "fr");
+        assertEquals(7, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("2 h1"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("lang")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("no label for input #a")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("no label for textarea n")), problems.toString());
+    }
+}

@@ -1,0 +1,43 @@
+package fr.relais.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The in-process HTML checker really checks: known mistakes are reported, a clean page passes. */
+class NuHtmlCheckerTest {
+    private static final String HEAD = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Essai</title></head><body>";
+
+    @Test
+    void aCleanPageHasNoError() {
+        List<NuHtmlChecker.Problem> problems = NuHtmlChecker.check(HEAD
+                + "<main><h1>Titre</h1><label for=\"a\">Nom</label><input id=\"a\" name=\"a\"></main></body></html>");
+        assertEquals(List.of(), problems.stream().filter(NuHtmlChecker.Problem::error).toList());
+    }
+
+    @Test
+    void knownMistakesAreErrors() {
+        List<NuHtmlChecker.Problem> problems = NuHtmlChecker.check(HEAD
+                + "<main><h1>Titre</h1>"
+                + "<label for=\"nowhere\">Nom</label>"            // assertion checker: label for an unknown id
+                + "<a href=\"/\" role=\"nonsense\">lien</a>"        // schema: bad ARIA role
+                + "<p id=\"x\">un</p><p id=\"x\">deux</p>"         // duplicate id
+                + "<ul><div>pas dans une liste</div></ul>"         // schema: content model
+                + "</main></body></html>");
+        List<String> errors = problems.stream().filter(NuHtmlChecker.Problem::error).map(NuHtmlChecker.Problem::message).toList();
+        assertTrue(errors.stream().anyMatch(m -> m.contains("“for” attribute")), errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.contains("role")), errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.contains("Duplicate ID")), errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.contains("“div” not allowed as child of element “ul”")), errors.toString());
+    }
+
+    @Test
+    void aMissingTitleIsReported() {
+        // (The checker's language detector is not run: HtmlValidityTest checks lang itself.)
+        List<NuHtmlChecker.Problem> problems = NuHtmlChecker.check("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body><p>x</p></body></html>");
+        assertTrue(problems.stream().anyMatch(p -> p.error() && p.message().contains("“title”")), problems.toString());
+    }
+}
