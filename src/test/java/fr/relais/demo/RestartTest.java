@@ -1,0 +1,56 @@
+package fr.relais.demo;
+
+import fr.relais.site.Site;
+import fr.relais.site.SiteRepository;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The default run: an H2 file database that keeps its data across restarts, demo data created once. */
+class RestartTest {
+
+    @Test
+    void dataSurvivesARestartAndDemoDataIsCreatedOnlyOnce(@TempDir Path dataDir) {
+        Map<String, Object> settings = Map.of("relais.data-dir", dataDir.toString());
+        try (ApplicationContext first = ApplicationContext.run(settings, "demo")) {
+            SiteRepository sites = first.getBean(SiteRepository.class);
+            assertEquals(2, sites.count(), "demo sites on first start");
+            sites.save(new Site(null, "mediatheque-sud", "Médiathèque Sud", "3 rue du Port", "69007", "Lyon",
+                    null, null, null, null, "Europe/Paris", Instant.now()));
+        }
+        assertTrue(dataDir.resolve("relais.mv.db").toFile().exists(), "the database is a file under the data folder");
+        try (ApplicationContext second = ApplicationContext.run(settings, "demo")) {
+            SiteRepository sites = second.getBean(SiteRepository.class);
+            assertEquals(3, sites.count(), "the site added before the restart is still there, demo data not added twice");
+            assertTrue(sites.findBySlug("mediatheque-sud").isPresent());
+        }
+    }
+
+    @Test
+    void productionEnvironmentGetsNoDemoData(@TempDir Path dataDir) {
+        Map<String, Object> settings = Map.of("relais.data-dir", dataDir.toString(),
+                "micronaut.security.csrf.signature-key", "a-production-secret-of-more-than-32-characters");
+        try (ApplicationContext prod = ApplicationContext.run(settings, "prod")) {
+            assertEquals(0, prod.getBean(SiteRepository.class).count());
+        }
+    }
+
+    @Test
+    void productionRefusesToStartWithoutASecret(@TempDir Path dataDir) {
+        Map<String, Object> settings = Map.of("relais.data-dir", dataDir.toString());
+        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> ApplicationContext.run(settings, "prod").close());
+        Throwable cause = refused;
+        while (cause.getCause() != null && !(cause.getMessage() != null && cause.getMessage().contains("RELAIS_CSRF_SECRET"))) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("RELAIS_CSRF_SECRET"), refused.toString());
+    }
+}
