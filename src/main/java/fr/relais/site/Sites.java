@@ -88,6 +88,12 @@ public class Sites {
         return closures.findBySiteIdAndEndDateGreaterThanEqualsOrderByStartDate(site.id(), today(site));
     }
 
+    /** Closures overlapping a date range. */
+    public List<SiteClosure> closuresBetween(Site site, LocalDate from, LocalDate to) {
+        return closures.findBySiteIdAndEndDateGreaterThanEqualsOrderByStartDate(site.id(), from).stream()
+                .filter(c -> !c.startDate().isAfter(to)).toList();
+    }
+
     public List<SiteClosure> allClosures(Site site) {
         return closures.findBySiteIdOrderByStartDateDesc(site.id());
     }

@@ -1,0 +1,115 @@
+package fr.relais.appointment;
+
+import fr.relais.site.Site;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Booking, cancelling and moving. A seat is taken by inserting the appointment with seat n: the unique
+ * constraint (permanence, date, time, seat) lets exactly one booking have each seat, whatever the number of
+ * concurrent requests or application instances. No check-then-insert.
+ */
+@Singleton
+public class Bookings {
+    /** SQLSTATE of a unique-constraint violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private final AppointmentRepository appointments;
+    private final BookingSettingsRepository settings;
+    private final Slots slots;
+    private final BookingCodes codes;
+    private final Clock clock;
+
+    Bookings(AppointmentRepository appointments, BookingSettingsRepository settings, Slots slots, BookingCodes codes,
+             Clock clock) {
+        this.appointments = appointments;
+        this.settings = settings;
+        this.slots = slots;
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    /** What is booked: the person's first name and optional contact, the reason. */
+    public record Request(String firstName, String phone, String email, String themeCode, String scopeCode,
+                          String helperNote) {
+    }
+
+    public Appointment book(Site site, Slot.Key key, Request request, Long bookedBy) {
+        Slot slot = slots.find(site, key).orElseThrow(() -> new SlotUnavailableException(SlotUnavailableException.Reason.UNKNOWN));
+        if (!slot.startsAt().isAfter(clock.instant())) {
+            throw new SlotUnavailableException(SlotUnavailableException.Reason.PAST);
+        }
+        for (int seat = 1; seat <= slot.capacity(); seat++) {
+            Long helper = slot.helpers().get(seat - 1);
+            for (int codeTry = 0; codeTry < 5; codeTry++) {
+                Appointment candidate = new Appointment(null, site.id(), slot.permanenceId(), slot.date(), slot.time(),
+                        (short) seat, slot.startsAt(), slot.endsAt(), helper, request.firstName(), request.phone(),
+                        request.email(), request.themeCode(), request.scopeCode(), request.helperNote(), codes.next(),
+                        AppointmentStatus.BOOKED, null, bookedBy, clock.instant());
+                try {
+                    return appointments.save(candidate);
+                } catch (DataAccessException e) {
+                    String constraint = violatedUniqueConstraint(e).orElseThrow(() -> e);
+                    if (!constraint.contains("uq_appointment_code")) {
+                        break; // this seat is taken: try the next one
+                    }
+                    // a code already in use (rare): draw another
+                }
+            }
+        }
+        throw new SlotUnavailableException(SlotUnavailableException.Reason.FULL);
+    }
+
+    /** Moves a booking to another slot, keeping its code; the same seat rule applies. */
+    public Appointment move(Site site, Appointment appointment, Slot.Key key) {
+        Slot slot = slots.find(site, key).orElseThrow(() -> new SlotUnavailableException(SlotUnavailableException.Reason.UNKNOWN));
+        if (!slot.startsAt().isAfter(clock.instant())) {
+            throw new SlotUnavailableException(SlotUnavailableException.Reason.PAST);
+        }
+        for (int seat = 1; seat <= slot.capacity(); seat++) {
+            try {
+                return appointments.update(appointment.movedTo(slot, (short) seat, slot.helpers().get(seat - 1)));
+            } catch (DataAccessException e) {
+                violatedUniqueConstraint(e).orElseThrow(() -> e);
+            }
+        }
+        throw new SlotUnavailableException(SlotUnavailableException.Reason.FULL);
+    }
+
+    public Appointment setStatus(Appointment appointment, AppointmentStatus status, String reason) {
+        return appointments.update(appointment.withStatus(status, reason));
+    }
+
+    /** Whether the person may still cancel online: before the site's cut-off (default 2 hours before). */
+    public boolean cancellableOnline(Appointment appointment) {
+        int hours = settings.findById(appointment.siteId()).map(BookingSettings::cancelCutoffHours).orElse(2);
+        return appointment.status() == AppointmentStatus.BOOKED
+                && clock.instant().plusSeconds(hours * 3600L).isBefore(appointment.startsAt());
+    }
+
+    /** Future bookings already held with this phone or e-mail (the site's limit applies to each). */
+    public boolean overContactLimit(Site site, String phone, String email) {
+        int max = settings.findById(site.id()).map(BookingSettings::maxFutureBookings).orElse(2);
+        Instant now = clock.instant();
+        return (phone != null && appointments.countByPhoneAndStatusAndStartsAtGreaterThan(phone, AppointmentStatus.BOOKED, now) >= max)
+                || (email != null && appointments.countByEmailAndStatusAndStartsAtGreaterThan(email, AppointmentStatus.BOOKED, now) >= max);
+    }
+
+    public BookingSettings settings(Site site) {
+        return settings.findById(site.id()).orElse(new BookingSettings(site.id(), 4, 2, 2));
+    }
+
+    private static Optional<String> violatedUniqueConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return Optional.of(String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT));
+            }
+        }
+        return Optional.empty();
+    }
+}

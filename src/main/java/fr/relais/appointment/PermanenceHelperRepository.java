@@ -1,0 +1,15 @@
+package fr.relais.appointment;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface PermanenceHelperRepository extends CrudRepository<PermanenceHelper, Long> {
+    List<PermanenceHelper> findByPermanenceIdIn(Collection<Long> permanenceIds);
+
+    void deleteByPermanenceId(long permanenceId);
+}
