@@ -1,5 +1,6 @@
 package fr.relais.demo;
 
+import fr.relais.appointment.Permanences;
 import fr.relais.security.PasswordHasher;
 import fr.relais.site.LibraryService;
 import fr.relais.site.OpeningHours;
@@ -37,8 +38,10 @@ public class DemoData {
     private final StaffAccounts accounts;
     private final StaffRepository staff;
     private final PasswordHasher hasher;
+    private final Permanences permanences;
 
-    DemoData(Sites sites, StaffAccounts accounts, StaffRepository staff, PasswordHasher hasher) {
+    DemoData(Sites sites, StaffAccounts accounts, StaffRepository staff, PasswordHasher hasher, Permanences permanences) {
+        this.permanences = permanences;
         this.sites = sites;
         this.accounts = accounts;
         this.staff = staff;
@@ -94,15 +97,22 @@ public class DemoData {
         account("admin@relais.demo", "Alex (administration)", Role.ADMIN, false, hash, Set.of());
         account("coordination@relais.demo", "Camille (coordination)", Role.COORDINATOR, false, hash, Set.of());
         account("direction.centre@relais.demo", "Dominique", Role.DIRECTOR, false, hash, Set.of(centre.id()));
-        account("aidant.centre@relais.demo", "Sami", Role.HELPER, true, hash, Set.of(centre.id()));
-        account("benevole.centre@relais.demo", "Jeanne", Role.HELPER, false, hash, Set.of(centre.id()));
-        account("aidant.nord@relais.demo", "Nour", Role.HELPER, true, hash, Set.of(nord.id()));
+        long sami = account("aidant.centre@relais.demo", "Sami", Role.HELPER, true, hash, Set.of(centre.id()));
+        long jeanne = account("benevole.centre@relais.demo", "Jeanne", Role.HELPER, false, hash, Set.of(centre.id()));
+        long nour = account("aidant.nord@relais.demo", "Nour", Role.HELPER, true, hash, Set.of(nord.id()));
+
+        // Appointment hours, so that a fresh start shows free slots at both sites.
+        LocalDate since = today.minusDays(30);
+        permanences.create(centre, 2, LocalTime.of(14, 0), LocalTime.of(17, 0), 30, since, null, List.of(sami, jeanne));
+        permanences.create(centre, 4, LocalTime.of(10, 0), LocalTime.of(12, 0), 30, since, null, List.of(sami));
+        permanences.create(centre, 6, LocalTime.of(10, 0), LocalTime.of(12, 0), 30, since, null, List.of(jeanne));
+        permanences.create(nord, 2, LocalTime.of(14, 0), LocalTime.of(17, 0), 30, since, null, List.of(nour));
+        permanences.create(nord, 6, LocalTime.of(10, 0), LocalTime.of(11, 30), 30, since, null, List.of(nour));
     }
 
-    private void account(String email, String name, Role role, boolean habilitated, String hash, Set<Long> siteIds) {
-        if (staff.findByEmail(email).isEmpty()) {
-            accounts.create(email, name, role, habilitated, hash, false, siteIds);
-        }
+    private long account(String email, String name, Role role, boolean habilitated, String hash, Set<Long> siteIds) {
+        return staff.findByEmail(email).map(fr.relais.staff.Staff::id)
+                .orElseGet(() -> accounts.create(email, name, role, habilitated, hash, false, siteIds).id());
     }
 
     private static SiteOffer offer(Site site, LibraryService service, boolean offered, String note) {

@@ -16,4 +16,6 @@ public interface StaffRepository extends CrudRepository<Staff, Long> {
     List<Staff> findAllOrderByDisplayName();
 
     long countByRole(Role role);
+
+    List<Staff> findByIdIn(java.util.Collection<Long> ids);
 }

@@ -1,5 +1,6 @@
 package fr.relais.web;
 
+import fr.relais.appointment.DeskDay;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
@@ -17,7 +18,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -29,14 +29,16 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HomeController {
-    static final String HELPER_VIEW = "home/helper";
+    static final String NO_SITE_VIEW = "home/no-site";
     static final String DIRECTOR_VIEW = "home/director";
     static final String NETWORK_VIEW = "home/network";
     static final String ADMIN_VIEW = "home/admin";
     private final Sites sites;
     private final Forms forms;
+    private final DeskDay deskDay;
 
-    HomeController(Sites sites, Forms forms) {
+    HomeController(Sites sites, Forms forms, DeskDay deskDay) {
+        this.deskDay = deskDay;
         this.sites = sites;
         this.forms = forms;
     }
@@ -47,17 +49,12 @@ class HomeController {
         List<Site> mine = sites.visibleTo(me);
         return switch (me.role()) {
             case HELPER -> {
-                Site current = mine.stream().filter(s -> site != null && s.id().equals(site)).findFirst()
-                        .orElse(mine.isEmpty() ? null : mine.get(0));
-                if (site != null && (current == null || !current.id().equals(site))) {
-                    throw new NotFoundException();
+                Site current = site == null ? (mine.isEmpty() ? null : mine.get(0))
+                        : mine.stream().filter(s -> s.id().equals(site)).findFirst().orElseThrow(NotFoundException::new);
+                if (current == null) {
+                    yield Page.of(NO_SITE_VIEW).title("home.helper.title").ok();
                 }
-                Page page = Page.of(HELPER_VIEW).title("home.helper.title").with("sites", mine).with("current", current);
-                if (current != null) {
-                    page.with("today", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", forms.locale(request))
-                            .format(sites.today(current)));
-                }
-                yield page.ok();
+                yield deskDay.today(me, current, forms.locale(request)).ok();
             }
             case DIRECTOR -> Page.of(DIRECTOR_VIEW).title("home.director.title").with("sites", mine).ok();
             case COORDINATOR -> Page.of(NETWORK_VIEW).title("home.network.title").with("sites", mine).ok();

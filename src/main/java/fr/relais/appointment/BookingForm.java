@@ -1,0 +1,52 @@
+package fr.relais.appointment;
+
+import fr.relais.privacy.NoSensitiveData;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A booking as typed at the desk or on the public page. Only a first name (or initials) is required;
+ * phone and e-mail are optional, to send a reminder. {@code website} is a honeypot: hidden from people,
+ * filled by robots.
+ */
+@Serdeable
+record BookingForm(
+        @Nullable @NotBlank(message = "error.required") @Size(max = 40, message = "error.tooLong")
+        @NoSensitiveData String firstName,
+        @Nullable @Size(max = 20, message = "error.tooLong")
+        @Pattern(regexp = "\\s*((\\+33\\s?|0)[1-9]([\\s.-]?\\d{2}){4})?\\s*", message = "error.phone") String phone,
+        @Nullable @Size(max = 254, message = "error.tooLong") @Email(message = "error.email") String email,
+        @Nullable @NotBlank(message = "error.theme.required") @Size(max = 40, message = "error.choice") String themeCode,
+        @Nullable @Size(max = 40, message = "error.choice") String scopeCode,
+        @Nullable @Size(max = 300, message = "error.tooLong") @NoSensitiveData String helperNote,
+        @Nullable String website) {
+
+    BookingForm {
+        // Empty optional fields arrive as "": they mean "nothing typed".
+        phone = blankToNull(phone);
+        email = blankToNull(email);
+        scopeCode = blankToNull(scopeCode);
+        helperNote = blankToNull(helperNote);
+    }
+
+    static BookingForm empty() {
+        return new BookingForm("", null, null, "", null, null, null);
+    }
+
+    /** A phone kept in one form (digits and a leading +), so that the per-contact limit counts the same number once. */
+    String normalizedPhone() {
+        return phone == null ? null : phone.replaceAll("[^+0-9]", "");
+    }
+
+    String normalizedEmail() {
+        return email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
