@@ -1,5 +1,10 @@
 package fr.relais.security;
 
+import fr.relais.appointment.Appointment;
+import fr.relais.appointment.Bookings;
+import fr.relais.appointment.Slot;
+import fr.relais.appointment.Slots;
+
 import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
 import fr.relais.site.SiteRepository;
@@ -233,6 +238,34 @@ class RouteSecurityTest extends DatabaseTest {
         accountRoutes("{admin}", emptyAccount, notFound, notFound, notFound, notFound,
                 notFound, notFound, notFound, notFound,
                 ok, invalid, notFound, notFound);
+
+        // The desk: helpers of the site only (it shows first names, which directors and coordination never see).
+        get("/bureau", login, Expect.seeOther("/bureau/{centre}/jour/{today}"), Expect.seeOther("/bureau/{nord}/jour/{today}"),
+                forbidden, forbidden, forbidden);
+        for (String site : new String[]{"centre", "nord"}) {
+            boolean centre = site.equals("centre");
+            Expect helperCentre = centre ? ok : notFound;
+            Expect helperNord = centre ? notFound : ok;
+            Expect postCentre = centre ? invalid : notFound;
+            Expect postNord = centre ? notFound : invalid;
+            String s = "{" + site + "}";
+            String cap = centre ? "Centre" : "Nord";
+            get("/bureau/" + s + "/jour/{today}", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            get("/bureau/" + s + "/jour/{today}/impression", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            get("/bureau/" + s + "/semaine/{today}", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            get("/bureau/" + s + "/reserver/{slot" + cap + "}", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            post("/bureau/" + s + "/reserver/{slot" + cap + "}", form("firstName", "", "themeCode", ""),
+                    forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
+            String appointment = "/bureau/rendez-vous/{appointment" + cap + "}";
+            get(appointment, login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            Expect markedCentre = centre ? Expect.seeOther("/bureau/{centre}/jour/{appointmentDate" + cap + "}?enregistre=1") : notFound;
+            Expect markedNord = centre ? notFound : Expect.seeOther("/bureau/{nord}/jour/{appointmentDate" + cap + "}?enregistre=1");
+            post(appointment + "/statut", form("status", "DONE"), forbidden, markedCentre, markedNord, forbidden, forbidden, forbidden);
+            get(appointment + "/annulation", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            post(appointment + "/annulation", form("reason", ""), forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
+            get(appointment + "/deplacement", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            post(appointment + "/deplacement", form("slot", ""), forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
+        }
     }
 
     /**
@@ -279,6 +312,10 @@ class RouteSecurityTest extends DatabaseTest {
     PasswordHasher hasher;
     @Inject
     Router router;
+    @Inject
+    Slots slots;
+    @Inject
+    Bookings bookings;
 
     private final Map<Caller, TestClient> browsers = new EnumMap<>(Caller.class);
 
@@ -319,6 +356,25 @@ class RouteSecurityTest extends DatabaseTest {
     }
 
     private String idOf(String placeholder) {
+        switch (placeholder) {
+            case "today" -> {
+                return sites.today(site("mediatheque-centre")).toString();
+            }
+            case "slotCentre", "slotNord" -> {
+                return freeSlot(placeholder.equals("slotCentre") ? "mediatheque-centre" : "bibliotheque-nord").key();
+            }
+            case "appointmentCentre", "appointmentNord" -> {
+                Appointment booked = newAppointment(placeholder.equals("appointmentCentre") ? "mediatheque-centre" : "bibliotheque-nord");
+                lastAppointmentDate.put(placeholder.replace("appointment", "appointmentDate"), booked.slotDate().toString());
+                return String.valueOf(booked.id());
+            }
+            case "appointmentDateCentre", "appointmentDateNord" -> {
+                return lastAppointmentDate.get(placeholder);
+            }
+            default -> {
+                // ids below
+            }
+        }
         long id = switch (placeholder) {
             case "centre" -> site("mediatheque-centre").id();
             case "nord" -> site("bibliotheque-nord").id();
@@ -335,6 +391,21 @@ class RouteSecurityTest extends DatabaseTest {
             default -> throw new IllegalArgumentException(placeholder);
         };
         return String.valueOf(id);
+    }
+
+    private final Map<String, String> lastAppointmentDate = new HashMap<>();
+
+    private Slot freeSlot(String slug) {
+        Site site = site(slug);
+        java.time.LocalDate from = sites.today(site).plusDays(1);
+        return slots.between(site, from, from.plusDays(27)).stream().filter(s -> s.free() > 0).findFirst().orElseThrow();
+    }
+
+    private Appointment newAppointment(String slug) {
+        Site site = site(slug);
+        Slot slot = freeSlot(slug);
+        return bookings.book(site, Slot.parse(slot.key()).orElseThrow(),
+                new Bookings.Request("Test", null, null, "EMAIL", null, null), null);
     }
 
     /** An account of the other site that no caller uses, so deactivating it ends nobody's session here. */
@@ -422,7 +493,11 @@ class RouteSecurityTest extends DatabaseTest {
                 .replaceAll("/langue/[^/]+", "/langue/{code}")
                 .replaceAll("/health/[^/]+", "/health/{selector}")
                 .replaceAll("/fermetures/\\{\\w+}", "/fermetures/{closureId}")
-                .replaceAll("/(sites|comptes)/\\{\\w+}", "/$1/{id}")).distinct().toList();
+                .replaceAll("/(sites|comptes)/\\{\\w+}", "/$1/{id}")
+                .replaceAll("/bureau/\\{(centre|nord)}", "/bureau/{siteId}")
+                .replaceAll("/(jour|semaine)/\\{today}", "/$1/{date}")
+                .replaceAll("/reserver/\\{\\w+}", "/reserver/{slot}")
+                .replaceAll("/rendez-vous/\\{\\w+}", "/rendez-vous/{id}")).distinct().toList();
         List<String> missing = declared.stream().filter(route -> !inTable.contains(route)).toList();
         assertEquals(List.of(), missing, "routes without a rule in the table");
         for (Route route : ROUTES) {
