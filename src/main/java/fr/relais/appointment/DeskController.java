@@ -56,9 +56,11 @@ class DeskController {
     private final ReferenceData reference;
     private final Forms forms;
     private final DeskDay deskDay;
+    private final AppointmentDocuments documents;
 
     DeskController(Sites sites, Slots slots, Bookings bookings, AppointmentRepository appointments, AppointmentViews views,
-                   ReferenceData reference, Forms forms, DeskDay deskDay) {
+                   ReferenceData reference, Forms forms, DeskDay deskDay, AppointmentDocuments documents) {
+        this.documents = documents;
         this.deskDay = deskDay;
         this.sites = sites;
         this.slots = slots;
@@ -168,6 +170,17 @@ class DeskController {
                 .with("appointment", views.appointment(a, views.names(java.util.Collections.singletonList(a.helperId())), locale))
                 .with("justBooked", nouveau != null)
                 .ok();
+    }
+
+    /** The slip, A4 or ticket, printed at once at the desk. */
+    @Get("/rendez-vous/{id}/convocation.pdf")
+    @Produces("application/pdf")
+    MutableHttpResponse<byte[]> slip(long id, @Nullable @QueryValue String format, Authentication authentication,
+                                     HttpRequest<?> request) {
+        Appointment a = mine(id, authentication);
+        Site site = sites.manageable(CurrentStaff.of(authentication), a.siteId());
+        return PublicBookingController.pdf(documents.slip(site, a, PublicBookingController.format(format), forms.locale(request)),
+                "convocation-" + a.slotDate() + ".pdf");
     }
 
     @Post("/rendez-vous/{id}/statut")

@@ -37,6 +37,10 @@ public class Sites {
         return sites.findAllOrderByName();
     }
 
+    public Optional<Site> byId(long id) {
+        return sites.findById(id);
+    }
+
     public Optional<Site> bySlug(String slug) {
         return slug == null || slug.length() > 60 ? Optional.empty() : sites.findBySlug(slug);
     }

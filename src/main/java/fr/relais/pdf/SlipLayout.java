@@ -1,0 +1,101 @@
+package fr.relais.pdf;
+
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The shared layout of every printed slip (appointment slips, mandates, referral slips…): an accessible
+ * PDF/UA-1 document — tagged, language and title set, DejaVu Sans embedded — in large black type on white.
+ *
+ * <pre>{@code
+ * Slip slip = slipLayout.open(SlipLayout.PaperSize.A6, Locale.FRENCH, "Votre rendez-vous du …");
+ * slip.text("Médiathèque Jean-Macé").title("Votre rendez-vous").fact("mardi 3 mars 2026");
+ * byte[] pdf = slip.toBytes();
+ * }</pre>
+ *
+ * A {@link Slip} is used by one thread for one document; this factory is shared.
+ */
+@Singleton
+public class SlipLayout {
+    static final String REGULAR_FONT = "/fonts/DejaVuSans.ttf";
+    static final String BOLD_FONT = "/fonts/DejaVuSans-Bold.ttf";
+
+    /** Paper sizes of the slips. */
+    public enum PaperSize {
+        /** A full sheet, 210 × 297 mm. */
+        A4,
+        /** A ticket, a quarter of a sheet: 105 × 148 mm, portrait. */
+        A6
+    }
+
+    private final byte[] regular;
+    private final byte[] bold;
+
+    public SlipLayout() {
+        this.regular = read(REGULAR_FONT);
+        this.bold = read(BOLD_FONT);
+    }
+
+    /**
+     * Starts a new slip.
+     *
+     * @param paper  the page size
+     * @param locale the language of the text (only the language is used: "fr" or "en")
+     * @param title  the document title, shown by PDF readers in place of the file name; no personal data
+     */
+    public Slip open(PaperSize paper, Locale locale, String title) {
+        Objects.requireNonNull(paper, "paper");
+        // The slip may run over several pages: keep room for their numbers.
+        return open(SlipStyle.of(paper).withPageNumberRoom(), locale, title);
+    }
+
+    /**
+     * Writes a slip that should fit on {@code maxPages} pages: {@code content} is laid out in the paper's
+     * normal type size and, when that runs over, again one point smaller, down to 12 pt body text (facts stay
+     * 18 pt or more). When even 12 pt runs over, the slip simply takes more pages, numbered ("1/2") in a bottom
+     * margin made taller for them.
+     *
+     * @param content writes the slip; it may run several times, so it must only write to the slip it is given
+     */
+    public byte[] render(PaperSize paper, Locale locale, String title, int maxPages, Consumer<Slip> content) {
+        Objects.requireNonNull(content, "content");
+        SlipStyle normal = SlipStyle.of(paper);
+        for (float body = normal.body(); ; body -= 1f) {
+            SlipStyle style = normal.shrunkTo(body);
+            Slip slip = open(style, locale, title);
+            content.accept(slip);
+            byte[] pdf = slip.toBytes();
+            if (slip.pageCount() <= maxPages) {
+                return pdf;
+            }
+            if (body - 1f < SlipStyle.MIN_BODY) {
+                Slip numbered = open(style.withPageNumberRoom(), locale, title);
+                content.accept(numbered);
+                return numbered.toBytes();
+            }
+        }
+    }
+
+    private Slip open(SlipStyle style, Locale locale, String title) {
+        Objects.requireNonNull(title, "title");
+        String language = locale == null || locale.getLanguage().isEmpty() ? "fr" : locale.getLanguage();
+        return new Slip(style, language, title, regular, bold);
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = SlipLayout.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Font missing from the classpath: " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

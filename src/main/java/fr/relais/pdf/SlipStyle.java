@@ -1,0 +1,66 @@
+package fr.relais.pdf;
+
+import com.itextpdf.kernel.geom.PageSize;
+
+/**
+ * Sizes for one paper size, in points. Body text is never under 12 pt and key facts never under 18 pt.
+ */
+record SlipStyle(
+        PageSize pageSize,
+        float marginTop, float marginSide, float marginBottom,
+        float body, float fact, float title, float heading,
+        float leading, float gap, float headingGap, float ruleWidth, float boxPadding, float signatureHeight,
+        boolean wide) {
+
+    static final float MIN_BODY = 12f;
+    static final float MIN_FACT = 18f;
+
+    SlipStyle {
+        if (body < MIN_BODY - 0.001f || fact < MIN_FACT - 0.001f) {
+            throw new IllegalArgumentException("slips use body text of 12 pt or more and facts of 18 pt or more");
+        }
+    }
+
+    static SlipStyle of(SlipLayout.PaperSize paper) {
+        return switch (paper) {
+            // 2 cm side margins; 14 pt body is comfortable for poor eyesight.
+            case A4 -> new SlipStyle(PageSize.A4, 50f, 56f, 44f, 14f, 26f, 24f, 17f,
+                    1.25f, 5f, 16f, 1.5f, 12f, 90f, true);
+            // A6 ticket: narrow margins (5 mm, still inside what printers reach) and tight spacing, so that
+            // 12 pt text fits one page.
+            case A6 -> new SlipStyle(PageSize.A6, 12f, 14f, 12f, 12f, 18f, 14f, 13f,
+                    1.12f, 0.8f, 5f, 1.2f, 4f, 60f, false);
+        };
+    }
+
+    /** Bottom margin that leaves room for a page number ("1/2") under the text. */
+    static final float PAGE_NUMBER_ROOM = 32f;
+
+    /** The same style with a bottom margin tall enough for page numbers. */
+    SlipStyle withPageNumberRoom() {
+        if (marginBottom >= PAGE_NUMBER_ROOM) {
+            return this;
+        }
+        return new SlipStyle(pageSize, marginTop, marginSide, PAGE_NUMBER_ROOM, body, fact, title, heading,
+                leading, gap, headingGap, ruleWidth, boxPadding, signatureHeight, wide);
+    }
+
+    /** Where the baseline of a page number goes, from the bottom edge: about 4.5 mm, inside what printers reach. */
+    float pageNumberBaseline() {
+        return Math.max(marginBottom - MIN_BODY - 8f, 6f);
+    }
+
+    /**
+     * The same style with text and spacing made smaller so that more fits on a page — never under 12 pt for
+     * body text nor 18 pt for facts. Margins, rules and signature boxes keep their size.
+     */
+    SlipStyle shrunkTo(float bodySize) {
+        float f = Math.max(MIN_BODY, bodySize) / body;
+        if (f >= 1f) {
+            return this;
+        }
+        return new SlipStyle(pageSize, marginTop, marginSide, marginBottom,
+                body * f, Math.max(MIN_FACT, fact * f), Math.max(body * f, title * f), Math.max(body * f, heading * f),
+                leading, gap * f, headingGap * f, ruleWidth, boxPadding * f, signatureHeight, wide);
+    }
+}

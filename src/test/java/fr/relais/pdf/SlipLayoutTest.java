@@ -1,0 +1,93 @@
+package fr.relais.pdf;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shared slip layer on its own: every building block (the ones mandates and referral slips will use too)
+ * gives a PDF/UA-1 document with the expected structure, in large black type.
+ */
+class SlipLayoutTest {
+    static final SlipLayout LAYOUT = new SlipLayout();
+
+    /** A slip using every block, over two pages (test text: slips themselves take theirs from the bundles). */
+    static byte[] everyBlock(SlipLayout.PaperSize paper) {
+        Slip slip = LAYOUT.open(paper, Locale.FRENCH, "Essai de mise en page");
+        slip.boldText("Médiathèque Jean-Macé")
+                .title("Mandat d’aide aux démarches")
+                .fact("jeudi 12 février 2026")
+                .text("Ce texte courant doit rester lisible : au moins 12 points, en noir sur blanc.")
+                .labelled("Démarche :", "renouveler une carte de transport")
+                .separator()
+                .heading("Ce que la bibliothèque fait")
+                .bullets(List.of("Elle remplit le formulaire avec vous.", "Elle ne garde aucun mot de passe."))
+                .boxedText("La bibliothèque ne décide pas de la suite donnée à votre demande.")
+                .boxed(b -> b.labelledFact("Code de vérification :", "M4N-7PQ"))
+                .signatureBoxes("Signature de la personne aidée", "Signature pour la bibliothèque")
+                .cutLine()
+                .pageBreak()
+                .heading("Exemplaire de la bibliothèque")
+                .signatureBox("Signature de la personne aidée")
+                .text("Une adresse longue se coupe après une barre : https://relais.example.fr/mandats/verification/M4N-7PQ");
+        return slip.toBytes();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SlipLayout.PaperSize.class)
+    void everyBlockIsAccessible(SlipLayout.PaperSize paper) {
+        byte[] pdf = everyBlock(paper);
+        PdfUaValidator.assertCompliant(pdf, "every block on " + paper);
+        PdfInspection in = new PdfInspection(pdf);
+        assertEquals(2, in.pages);
+        assertTrue(in.roles.containsAll(List.of("H1", "H2", "P", "L", "LI", "Lbl", "LBody", "Div")), in.roles.toString());
+        assertTrue(in.smallestTextSize() >= 12f, "text as small as " + in.smallestTextSize());
+        assertTrue(in.sizeOf("jeudi 12 février 2026") >= 18f, in.runs.toString());
+        assertTrue(in.sizeOf("M4N-7PQ") >= 18f, in.runs.toString());
+        assertTrue(in.allTextBlack());
+        assertEquals("fr", in.language);
+        assertEquals("Essai de mise en page", in.title);
+        assertTrue(in.flatText().contains("1/2") && in.flatText().contains("2/2"), "pages numbered: " + in.text);
+        assertTrue(in.squashedTaggedText().contains("https://relais.example.fr/mandats/verification/M4N-7PQ"), in.taggedText);
+        // The signature boxes are read left, then right.
+        String read = in.taggedText;
+        assertTrue(read.indexOf("Signature de la personne aidée") < read.indexOf("Signature pour la bibliothèque"), read);
+    }
+
+    @Test
+    void englishSlipsSayTheyAreInEnglish() {
+        byte[] pdf = LAYOUT.open(SlipLayout.PaperSize.A6, Locale.UK, "Test").title("Your appointment").text("Body").toBytes();
+        PdfUaValidator.assertCompliant(pdf, "English slip");
+        assertEquals("en", new PdfInspection(pdf).language);
+    }
+
+    @Test
+    void theValidatorReportsFailures() {
+        // A plain untagged PDF is not PDF/UA: the helper must say so, rule by rule.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (com.itextpdf.kernel.pdf.PdfDocument pdf = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfWriter(out));
+             com.itextpdf.layout.Document doc = new com.itextpdf.layout.Document(pdf)) {
+            doc.add(new com.itextpdf.layout.element.Paragraph("untagged"));
+        }
+        List<PdfUaValidator.Failure> failures = PdfUaValidator.failures(out.toByteArray());
+        assertTrue(failures.size() >= 2, failures.toString());
+        AssertionError error = assertThrows(AssertionError.class, () -> PdfUaValidator.assertCompliant(out.toByteArray(), "untagged"));
+        assertTrue(error.getMessage().contains("ISO 14289-1:"), error.getMessage());
+    }
+
+    @Test
+    void aBoxMustBeClosedBeforeTheEnd() {
+        Slip slip = LAYOUT.open(SlipLayout.PaperSize.A4, Locale.FRENCH, "Test");
+        assertThrows(IllegalStateException.class, () -> slip.boxed(b -> b.pageBreak()));
+        slip.text("ok");
+        slip.toBytes();
+        assertThrows(IllegalStateException.class, slip::toBytes);
+    }
+}

@@ -1,0 +1,50 @@
+package fr.relais.pdf;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Writes sample slips (PDF and, with poppler's pdftoppm, PNG at 80 dpi) for a person to look at.
+ * Runs only when asked: {@code -Drelais.pdf.preview=/tmp/relais-slips}.
+ */
+class SlipPreviewTest {
+
+    @Test
+    void writeSamples() throws Exception {
+        String dir = System.getProperty("relais.pdf.preview", System.getenv("RELAIS_PDF_PREVIEW"));
+        assumeTrue(dir != null && !dir.isBlank(), "no preview asked");
+        Path out = Files.createDirectories(Path.of(dir));
+        AppointmentSlip slips = AppointmentSlipTest.SLIPS;
+        write(out, "appointment-a4-fr", slips.render(AppointmentSlipTest.data(AppointmentSlipTest.SHORT_LIST),
+                AppointmentSlip.Format.A4, Locale.FRENCH));
+        write(out, "appointment-ticket-fr", slips.render(AppointmentSlipTest.data(AppointmentSlipTest.SHORT_LIST),
+                AppointmentSlip.Format.TICKET, Locale.FRENCH));
+        write(out, "appointment-ticket-fr-long", slips.render(AppointmentSlipTest.data(AppointmentSlipTest.LONG_LIST),
+                AppointmentSlip.Format.TICKET, Locale.FRENCH));
+        write(out, "appointment-a4-en-long", slips.render(AppointmentSlipTest.data(AppointmentSlipTest.LONG_LIST),
+                AppointmentSlip.Format.A4, Locale.ENGLISH));
+        write(out, "appointment-ticket-en", slips.render(AppointmentSlipTest.data(AppointmentSlipTest.SHORT_LIST),
+                AppointmentSlip.Format.TICKET, Locale.ENGLISH));
+        write(out, "layout-blocks-a4", SlipLayoutTest.everyBlock(SlipLayout.PaperSize.A4));
+        write(out, "layout-blocks-a6", SlipLayoutTest.everyBlock(SlipLayout.PaperSize.A6));
+    }
+
+    private static void write(Path dir, String name, byte[] pdf) throws IOException, InterruptedException {
+        Path file = dir.resolve(name + ".pdf");
+        Files.write(file, pdf);
+        try {
+            Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "80", file.toString(), dir.resolve(name).toString())
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+        } catch (IOException noPoppler) {
+            System.out.println("pdftoppm not available: only " + file + " written");
+        }
+    }
+}
