@@ -58,6 +58,9 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
             nav.add(link("/gestion/sites", "nav.sites", path));
             nav.add(link("/gestion/comptes", "nav.accounts", path));
         }
+        if (me.role() == Role.HELPER) {
+            nav.add(link("/compte/agenda", "nav.calendar", path));
+        }
         nav.add(link("/compte/mot-de-passe", "nav.password", path));
         return nav;
     }

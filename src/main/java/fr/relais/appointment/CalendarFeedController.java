@@ -1,0 +1,144 @@
+package fr.relais.appointment;
+
+import fr.relais.security.CurrentStaff;
+import fr.relais.web.Forms;
+import fr.relais.web.Messages;
+import fr.relais.web.NotFoundException;
+import fr.relais.web.Page;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A helper's appointments in their own calendar application, by a secret address that only they know.
+ * Events say "Rendez-vous — theme": no name, phone or e-mail leaves Relais this way. The address is shown
+ * once; a new one replaces it; it can be revoked. Only the SHA-256 of the secret is stored.
+ */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CalendarFeedController {
+    static final String VIEW = "appointment/calendar-feed";
+    private final Feeds feeds;
+    private final AppointmentRepository appointments;
+    private final AppointmentDocuments documents;
+    private final Messages messages;
+    private final Forms forms;
+    private final Clock clock;
+    private final String publicUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    CalendarFeedController(Feeds feeds, AppointmentRepository appointments, AppointmentDocuments documents, Messages messages,
+                           Forms forms, Clock clock, @Value("${relais.public-url:`http://localhost:8080`}") String publicUrl) {
+        this.feeds = feeds;
+        this.appointments = appointments;
+        this.documents = documents;
+        this.messages = messages;
+        this.forms = forms;
+        this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @Get("/compte/agenda")
+    @Secured("HELPER")
+    MutableHttpResponse<?> page(Authentication authentication) {
+        CurrentStaff me = CurrentStaff.of(authentication);
+        return Page.of(VIEW).title("feed.title").with("exists", feeds.findByStaffId(me.id()).isPresent()).ok();
+    }
+
+    /** Creates the address (replacing any earlier one) and shows it once, straight from the POST. */
+    @Post("/compte/agenda")
+    @Secured("HELPER")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> create(Authentication authentication) {
+        CurrentStaff me = CurrentStaff.of(authentication);
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        feeds.replace(me.id(), sha256(token), clock.instant());
+        return Page.of(VIEW).title("feed.title").with("exists", true)
+                .with("url", publicUrl + "/agenda/" + token + ".ics").ok();
+    }
+
+    @Post("/compte/agenda/suppression")
+    @Secured("HELPER")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> revoke(Authentication authentication) {
+        feeds.deleteByStaffId(CurrentStaff.of(authentication).id());
+        return Page.seeOther("/compte/agenda?supprime=1");
+    }
+
+    @Get("/agenda/{file}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Produces("text/calendar")
+    MutableHttpResponse<byte[]> feed(String file, HttpRequest<?> request) {
+        if (!file.endsWith(".ics") || file.length() > 80) {
+            throw new NotFoundException();
+        }
+        Feed feed = feeds.findByTokenHash(sha256(file.substring(0, file.length() - 4))).orElseThrow(NotFoundException::new);
+        Instant since = clock.instant().minus(Duration.ofDays(7));
+        List<Appointment> mine = appointments.findByHelperIdAndStatusInAndStartsAtGreaterThan(feed.staffId(),
+                List.of(AppointmentStatus.BOOKED, AppointmentStatus.DONE, AppointmentStatus.NO_SHOW), since);
+        String ics = documents.helperFeed(mine, messages.get(forms.locale(request), "feed.event"), forms.locale(request));
+        return HttpResponse.ok(ics.getBytes(StandardCharsets.UTF_8)).contentType(new MediaType("text/calendar; charset=utf-8"));
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @MappedEntity("calendar_feed")
+    record Feed(@Id @GeneratedValue @Nullable Long id, long staffId, String tokenHash, Instant createdAt) {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    abstract static class Feeds implements CrudRepository<Feed, Long> {
+        abstract Optional<Feed> findByStaffId(long staffId);
+
+        abstract Optional<Feed> findByTokenHash(String tokenHash);
+
+        abstract void deleteByStaffId(long staffId);
+
+        @Transactional
+        void replace(long staffId, String tokenHash, Instant now) {
+            deleteByStaffId(staffId);
+            save(new Feed(null, staffId, tokenHash, now));
+        }
+    }
+}
