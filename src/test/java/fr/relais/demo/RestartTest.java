@@ -43,6 +43,24 @@ class RestartTest {
     }
 
     @Test
+    void productionCreatesTheFirstAdministratorFromSettingsOnce(@TempDir Path dataDir) {
+        Map<String, Object> settings = Map.of("relais.data-dir", dataDir.toString(),
+                "micronaut.security.csrf.signature-key", "a-production-secret-of-more-than-32-characters",
+                "relais.bootstrap.admin-email", "Admin@Bibliotheques.example",
+                "relais.bootstrap.admin-password", "un-mot-de-passe-initial");
+        for (int start = 0; start < 2; start++) {
+            try (ApplicationContext prod = ApplicationContext.run(settings, "prod")) {
+                var staff = prod.getBean(fr.relais.staff.StaffRepository.class);
+                assertEquals(1, staff.count(), "one administrator, not one per start");
+                var admin = staff.findByEmail("admin@bibliotheques.example").orElseThrow();
+                assertEquals(fr.relais.staff.Role.ADMIN, admin.role());
+                assertTrue(admin.mustChangePassword(), "the initial password must be changed at first login");
+                assertTrue(prod.getBean(fr.relais.security.PasswordHasher.class).matches("un-mot-de-passe-initial", admin.passwordHash()));
+            }
+        }
+    }
+
+    @Test
     void productionRefusesToStartWithoutASecret(@TempDir Path dataDir) {
         Map<String, Object> settings = Map.of("relais.data-dir", dataDir.toString());
         RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
