@@ -14,9 +14,11 @@ import java.util.function.Consumer;
  * PDF/UA-1 document — tagged, language and title set, DejaVu Sans embedded — in large black type on white.
  *
  * <pre>{@code
- * Slip slip = slipLayout.open(SlipLayout.PaperSize.A6, Locale.FRENCH, "Votre rendez-vous du …");
- * slip.text("Médiathèque Jean-Macé").title("Votre rendez-vous").fact("mardi 3 mars 2026");
- * byte[] pdf = slip.toBytes();
+ * byte[] pdf = slipLayout.render(SlipLayout.PaperSize.A6, locale, documentTitle, 1, slip -> slip
+ *         .boldText(siteName)
+ *         .title(messages.get(locale, "slip.appointment.title"))
+ *         .fact(dateInWords)
+ *         .bullets(thingsToBring));
  * }</pre>
  *
  * A {@link Slip} is used by one thread for one document; this factory is shared.

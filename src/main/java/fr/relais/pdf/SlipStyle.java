@@ -26,7 +26,7 @@ record SlipStyle(
             // 2 cm side margins; 14 pt body is comfortable for poor eyesight.
             case A4 -> new SlipStyle(PageSize.A4, 50f, 56f, 44f, 14f, 26f, 24f, 17f,
                     1.25f, 5f, 16f, 1.5f, 12f, 90f, true);
-            // A6 ticket: narrow margins (5 mm, still inside what printers reach) and tight spacing, so that
+            // A6 ticket: narrow margins (4–5 mm, still inside what printers reach) and tight spacing, so that
             // 12 pt text fits one page.
             case A6 -> new SlipStyle(PageSize.A6, 12f, 14f, 12f, 12f, 18f, 14f, 13f,
                     1.12f, 0.8f, 5f, 1.2f, 4f, 60f, false);
@@ -45,7 +45,7 @@ record SlipStyle(
                 leading, gap, headingGap, ruleWidth, boxPadding, signatureHeight, wide);
     }
 
-    /** Where the baseline of a page number goes, from the bottom edge: about 4.5 mm, inside what printers reach. */
+    /** Where the baseline of a page number goes, from the bottom edge: 4 mm or more, inside what printers reach. */
     float pageNumberBaseline() {
         return Math.max(marginBottom - MIN_BODY - 8f, 6f);
     }

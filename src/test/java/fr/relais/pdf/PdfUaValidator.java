@@ -47,6 +47,12 @@ public final class PdfUaValidator {
         try (PDFAParser parser = foundry.createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1);
              PDFAValidator validator = foundry.createValidator(PDFAFlavour.PDFUA_1, false)) {
             ValidationResult result = validator.validate(parser);
+            if (result.getPDFAFlavour() != PDFAFlavour.PDFUA_1 || result.getTotalAssertions() == 0) {
+                throw new AssertionError("veraPDF did not check PDF/UA-1 (flavour " + result.getPDFAFlavour()
+                        + ", " + result.getTotalAssertions() + " checks)");
+            }
+            System.out.println("veraPDF " + validator.getProfile().getDetails().getName() + ": "
+                    + result.getTotalAssertions() + " checks, compliant=" + result.isCompliant());
             Map<RuleId, Integer> failed = result.getFailedChecks();
             Map<String, Failure> failures = new TreeMap<>();
             for (Map.Entry<RuleId, Integer> entry : failed.entrySet()) {

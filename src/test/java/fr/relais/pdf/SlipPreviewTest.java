@@ -31,6 +31,13 @@ class SlipPreviewTest {
                 AppointmentSlip.Format.A4, Locale.ENGLISH));
         write(out, "appointment-ticket-en", slips.render(AppointmentSlipTest.data(AppointmentSlipTest.SHORT_LIST),
                 AppointmentSlip.Format.TICKET, Locale.ENGLISH));
+        // Lines as the reference data (what-to-bring.csv) gives them for an online procedure about papers.
+        write(out, "appointment-ticket-fr-reference", slips.render(AppointmentSlipTest.data(java.util.List.of(
+                        "Votre téléphone portable (pour recevoir les codes)",
+                        "Vos identifiants de connexion : vous les taperez vous-même",
+                        "Les courriers reçus au sujet de votre démarche",
+                        "Une pièce d’identité")),
+                AppointmentSlip.Format.TICKET, Locale.FRENCH));
         write(out, "layout-blocks-a4", SlipLayoutTest.everyBlock(SlipLayout.PaperSize.A4));
         write(out, "layout-blocks-a6", SlipLayoutTest.everyBlock(SlipLayout.PaperSize.A6));
     }
