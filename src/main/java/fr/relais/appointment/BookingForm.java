@@ -39,7 +39,12 @@ record BookingForm(
 
     /** A phone kept in one form (digits and a leading +), so that the per-contact limit counts the same number once. */
     String normalizedPhone() {
-        return phone == null ? null : phone.replaceAll("[^+0-9]", "");
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^+0-9]", "");
+        // +33 6 12 34 56 78 and 06 12 34 56 78 are the same number.
+        return digits.startsWith("+33") ? "0" + digits.substring(3) : digits;
     }
 
     String normalizedEmail() {

@@ -113,10 +113,12 @@ class DeskController {
                 .filter(a -> a.helperId() != null && a.helperId() == helper && !a.status().cancelled()).toList();
         List<Long> helpersOfSite = weekSlots.stream().flatMap(s -> s.helpers().stream()).distinct().toList();
         List<Map<String, Object>> days = new ArrayList<>();
+        java.time.Instant now = sites.now();
         for (LocalDate d = monday; !d.isAfter(sunday); d = d.plusDays(1)) {
             LocalDate day = d;
+            // Slots still free: a past slot cannot be booked any more.
             long freeSeats = weekSlots.stream().filter(s -> s.date().equals(day) && s.helpers().contains(helper))
-                    .filter(s -> s.free() > 0).count();
+                    .filter(s -> s.free() > 0 && s.startsAt().isAfter(now)).count();
             days.add(Map.of("date", AppointmentViews.longDate(day, locale), "isoDate", day.toString(), "free", freeSeats,
                     "appointments", views.list(ofWeek.stream().filter(a -> a.slotDate().equals(day)).toList(), locale)));
         }
@@ -127,13 +129,20 @@ class DeskController {
                 .with("helperName", names.getOrDefault(helper, "")).with("helperId", helper).with("helpers", helperOptions)
                 .with("from", AppointmentViews.longDate(monday, locale)).with("to", AppointmentViews.longDate(sunday, locale))
                 .with("previous", monday.minusWeeks(1).toString()).with("next", monday.plusWeeks(1).toString())
-                .with("days", days).ok();
+                .with("monday", monday.toString()).with("days", days).ok();
     }
 
     @Get("/{siteId}/reserver/{slot}")
     MutableHttpResponse<?> bookForm(long siteId, String slot, Authentication authentication, HttpRequest<?> request) {
         Site site = sites.manageable(CurrentStaff.of(authentication), siteId);
         Slot found = bookableSlot(site, slot);
+        // An old link (back button, another tab): say so now, not after the whole form is typed.
+        if (!found.startsAt().isAfter(sites.now())) {
+            return slotTakenPage(site, new SlotUnavailableException(SlotUnavailableException.Reason.PAST), forms.locale(request));
+        }
+        if (found.free() == 0) {
+            return slotTakenPage(site, new SlotUnavailableException(SlotUnavailableException.Reason.FULL), forms.locale(request));
+        }
         return bookPage(site, found, BookingForm.empty(), Map.of(), forms.locale(request)).ok();
     }
 
@@ -246,7 +255,11 @@ class DeskController {
             bookings.move(site, a, key.get());
             return Page.seeOther("/bureau/rendez-vous/" + a.id() + "?nouveau=1");
         } catch (SlotUnavailableException e) {
-            return movePage(site, a, forms.errors(request).add("slot", "error.slot.taken").asMap().get("slot"), locale)
+            if (e.reason() == SlotUnavailableException.Reason.UNKNOWN) {
+                throw new NotFoundException(); // a key edited by hand, as when booking
+            }
+            String message = e.reason() == SlotUnavailableException.Reason.PAST ? "error.slot.past" : "error.slot.taken";
+            return movePage(site, a, forms.errors(request).add("slot", message).asMap().get("slot"), locale)
                     .status(HttpStatus.CONFLICT);
         }
     }
@@ -294,6 +307,10 @@ class DeskController {
 
     private static LocalDate parseDate(String text) {
         try {
+            // Four-digit years only: "+999999999-12-31" is a date, but the day after it is not.
+            if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new NotFoundException();
+            }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new NotFoundException();
