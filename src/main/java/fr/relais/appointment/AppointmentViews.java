@@ -97,12 +97,17 @@ class AppointmentViews {
             Map<Short, Appointment> bySeat = taken.stream().collect(Collectors.toMap(Appointment::seat, Function.identity(), (x, y) -> x));
             List<Map<String, Object>> seats = new ArrayList<>();
             int max = Math.max(slot.capacity(), bySeat.keySet().stream().mapToInt(Short::intValue).max().orElse(0));
+            boolean linkShown = false;
             for (int seat = 1; seat <= max; seat++) {
                 Appointment a = bySeat.get((short) seat);
                 Map<String, Object> cell = new LinkedHashMap<>();
                 Long helper = a != null ? a.helperId() : (seat <= slot.capacity() ? slot.helpers().get(seat - 1) : null);
                 cell.put("helper", helper == null ? null : names.get(helper));
                 cell.put("appointment", a == null ? null : appointment(a, names, locale));
+                // One booking link per slot (on its first free seat): the same link twice is noise for a screen reader.
+                boolean firstFree = a == null && seat <= slot.capacity() && !linkShown;
+                cell.put("bookHere", firstFree);
+                linkShown |= firstFree;
                 seats.add(cell);
             }
             Map<String, Object> row = new LinkedHashMap<>();

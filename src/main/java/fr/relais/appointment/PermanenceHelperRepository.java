@@ -12,4 +12,7 @@ interface PermanenceHelperRepository extends CrudRepository<PermanenceHelper, Lo
     List<PermanenceHelper> findByPermanenceIdIn(Collection<Long> permanenceIds);
 
     void deleteByPermanenceId(long permanenceId);
+
+    /** Where these helpers are on duty: to refuse a helper on duty in two places at once. */
+    List<PermanenceHelper> findByStaffIdIn(Collection<Long> staffIds);
 }

@@ -95,8 +95,16 @@ class PublicBookingController {
     @Get("/bibliotheques/{slug}/rendez-vous/{slot}")
     MutableHttpResponse<?> form(String slug, String slot, HttpRequest<?> request) {
         Site site = sites.bySlug(slug).orElseThrow(NotFoundException::new);
-        Slot found = Slot.parse(slot).flatMap(k -> slots.find(site, k)).orElseThrow(NotFoundException::new);
-        return formPage(site, found, BookingForm.empty(), Map.of(), forms.locale(request)).ok();
+        Slot found = Slot.parse(slot).flatMap(k -> offered(site, k)).orElseThrow(NotFoundException::new);
+        Locale locale = forms.locale(request);
+        // A link to a slot that has passed or filled up since: say so now, not after the form is typed.
+        if (!found.startsAt().isAfter(sites.now())) {
+            return slotTaken(site, SlotUnavailableException.Reason.PAST, locale);
+        }
+        if (found.free() == 0) {
+            return slotTaken(site, SlotUnavailableException.Reason.FULL, locale);
+        }
+        return formPage(site, found, BookingForm.empty(), Map.of(), locale).ok();
     }
 
     @Post("/bibliotheques/{slug}/rendez-vous/{slot}")
@@ -104,7 +112,7 @@ class PublicBookingController {
     MutableHttpResponse<?> book(String slug, String slot, @Body BookingForm form, HttpRequest<?> request) {
         Site site = sites.bySlug(slug).orElseThrow(NotFoundException::new);
         Slot.Key key = Slot.parse(slot).orElseThrow(NotFoundException::new);
-        Slot found = slots.find(site, key).orElseThrow(NotFoundException::new);
+        Slot found = offered(site, key).orElseThrow(NotFoundException::new);
         Locale locale = forms.locale(request);
         if (!limiter.allow("booking", request, settings.getBookingsPerHour(), Duration.ofHours(1))) {
             return formPage(site, found, form, Map.of(), locale).with("failure", "public.booking.tooMany")
@@ -121,25 +129,44 @@ class PublicBookingController {
         if (!errors.has("scopeCode") && form.scopeCode() != null && reference.scope(form.scopeCode()).isEmpty()) {
             errors.add("scopeCode", "error.choice");
         }
-        if (errors.isEmpty() && bookings.overContactLimit(site, form.normalizedPhone(), form.normalizedEmail())) {
-            errors.add(form.normalizedPhone() != null ? "phone" : "email", "error.public.contactLimit",
-                    bookings.settings(site).maxFutureBookings(), site.phone() == null ? "" : site.phone());
+        if (errors.isEmpty()) {
+            // The message goes next to the contact that has reached the limit.
+            String over = bookings.overContactLimit(site, form.normalizedPhone(), null) ? "phone"
+                    : bookings.overContactLimit(site, null, form.normalizedEmail()) ? "email" : null;
+            if (over != null) {
+                errors.add(over, "error.public.contactLimit", bookings.settings(site).maxFutureBookings(),
+                        site.phone() == null ? "" : site.phone());
+            }
         }
         if (!errors.isEmpty()) {
             return formPage(site, found, form, errors.asMap(), locale).invalid();
         }
         try {
-            Appointment booked = bookings.book(site, key, DeskController.request(form), null);
+            Appointment booked = bookings.book(site, key, publicRequest(form), null);
             return Page.seeOther(links.confirmation(booked));
         } catch (SlotUnavailableException e) {
-            LocalDate today = sites.today(site);
-            List<Map<String, Object>> free = views.freeByDay(slots.between(site, today, today.plusDays(13)), locale);
-            return Page.of("appointment/slot-taken").title("booking.taken.title").with("site", site)
-                    .with("past", e.reason() == SlotUnavailableException.Reason.PAST)
-                    .with("days", free.size() > 3 ? free.subList(0, 3) : free)
-                    .with("bookBase", "/bibliotheques/" + site.slug() + "/rendez-vous/")
-                    .status(HttpStatus.CONFLICT);
+            return slotTaken(site, e.reason(), locale);
         }
+    }
+
+    /** A slot the public page offers: one of the site's, no further ahead than its booking weeks. */
+    private Optional<Slot> offered(Site site, Slot.Key key) {
+        if (key.date().isAfter(sites.today(site).plusWeeks(bookings.settings(site).bookingWeeks()))) {
+            return Optional.empty();
+        }
+        return slots.find(site, key);
+    }
+
+    /** The slot cannot be booked (past, or its last seat taken): the next free slots to choose from. */
+    private MutableHttpResponse<?> slotTaken(Site site, SlotUnavailableException.Reason reason, Locale locale) {
+        LocalDate today = sites.today(site);
+        int days = Math.min(13, 7 * bookings.settings(site).bookingWeeks());
+        List<Map<String, Object>> free = views.freeByDay(slots.between(site, today, today.plusDays(days)), locale);
+        return Page.of("appointment/slot-taken").title("booking.taken.title").with("site", site)
+                .with("past", reason == SlotUnavailableException.Reason.PAST)
+                .with("days", free.size() > 3 ? free.subList(0, 3) : free)
+                .with("bookBase", "/bibliotheques/" + site.slug() + "/rendez-vous/")
+                .status(HttpStatus.CONFLICT);
     }
 
     /** The confirmation and "my appointment" page, reached by the link given after booking or finding. */
@@ -207,6 +234,10 @@ class PublicBookingController {
                     .with("failure", check.failure()).status(check.answer());
         }
         Appointment a = check.appointment();
+        if (a.status().cancelled()) {
+            // Already cancelled (a second click, or by the library): nothing to do; show the appointment, marked cancelled.
+            return Page.seeOther(links.confirmation(a));
+        }
         if (!bookings.cancellableOnline(a)) {
             Site site = siteOf(a);
             return Page.of(CANCEL_VIEW).title("public.cancel.title").with("form", form)
@@ -261,6 +292,12 @@ class PublicBookingController {
                 .with("slotKey", slot.key()).with("date", AppointmentViews.longDate(slot.date(), locale))
                 .with("time", AppointmentViews.time(slot.time(), locale))
                 .with("themes", reference.themes(locale)).with("scopes", reference.scopes(locale));
+    }
+
+    /** The public form has no note for the helper: a crafted field is ignored. */
+    private static Bookings.Request publicRequest(BookingForm form) {
+        Bookings.Request typed = DeskController.request(form);
+        return new Bookings.Request(typed.firstName(), typed.phone(), typed.email(), typed.themeCode(), typed.scopeCode(), null);
     }
 
     static AppointmentSlip.Format format(String format) {

@@ -30,7 +30,9 @@ class AuthorizationPages implements ExceptionHandler<AuthorizationException, Mut
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         boolean safeMethod = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
         if (!exception.isForbidden() && safeMethod) {
-            String back = URLEncoder.encode(request.getPath(), StandardCharsets.UTF_8);
+            // The whole address, query included (e.g. a slip's ?format=TICKET), to come back to it after login.
+            String query = request.getUri().getRawQuery();
+            String back = URLEncoder.encode(request.getPath() + (query == null ? "" : "?" + query), StandardCharsets.UTF_8);
             return Page.seeOther("/connexion?retour=" + back);
         }
         return renderer.render(ErrorPages.page(safeMethod ? "403" : "403form").with("status", HttpStatus.FORBIDDEN.getCode()),

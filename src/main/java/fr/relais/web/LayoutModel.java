@@ -60,6 +60,7 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         }
         if (me.role() == Role.HELPER) {
             nav.add(link("/compte/agenda", "nav.calendar", path));
+            nav.add(link("/compte/absences", "nav.absences", path));
         }
         nav.add(link("/compte/mot-de-passe", "nav.password", path));
         return nav;

@@ -2,8 +2,10 @@ package fr.relais.security;
 
 import fr.relais.appointment.Appointment;
 import fr.relais.appointment.Bookings;
+import fr.relais.appointment.PublicTestLinks;
 import fr.relais.appointment.Slot;
 import fr.relais.appointment.Slots;
+import fr.relais.appointment.PermanenceTestData;
 
 import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
@@ -151,6 +153,37 @@ class RouteSecurityTest extends DatabaseTest {
         get("/bibliotheques/mediatheque-centre", ok, ok, ok, ok, ok, ok);
         get("/bibliotheques/bibliotheque-nord", ok, ok, ok, ok, ok, ok);
         get("/bibliotheques/n-existe-pas", notFound, notFound, notFound, notFound, notFound, notFound);
+        // Public booking: no account needed, the same answers for everyone, signed in or not.
+        get("/bibliotheques/mediatheque-centre/rendez-vous", ok, ok, ok, ok, ok, ok);
+        get("/bibliotheques/n-existe-pas/rendez-vous", notFound, notFound, notFound, notFound, notFound, notFound);
+        get("/bibliotheques/mediatheque-centre/rendez-vous/{slotCentre}", ok, ok, ok, ok, ok, ok);
+        // A slot of another library edited into the address answers like a slot that does not exist.
+        get("/bibliotheques/bibliotheque-nord/rendez-vous/{slotCentre}", notFound, notFound, notFound, notFound, notFound, notFound);
+        post("/bibliotheques/mediatheque-centre/rendez-vous/{slotCentre}", form("firstName", "", "themeCode", "", "website", ""),
+                invalid, invalid, invalid, invalid, invalid, invalid);
+        post("/bibliotheques/bibliotheque-nord/rendez-vous/{slotCentre}", form("firstName", "Marie", "themeCode", "EMAIL"),
+                notFound, notFound, notFound, notFound, notFound, notFound);
+        // A person's own appointment: its page, slip and calendar file with the key of its links; without it, not found.
+        String ownAppointment = "/rendez-vous/{publicAppointment}";
+        get(ownAppointment + "?cle={publicKey}", ok, ok, ok, ok, ok, ok);
+        get(ownAppointment + "/convocation.pdf?format=A4&cle={publicKey}", ok, ok, ok, ok, ok, ok);
+        get(ownAppointment + "/convocation.pdf?format=TICKET&cle={publicKey}", ok, ok, ok, ok, ok, ok);
+        get(ownAppointment + "/agenda.ics?cle={publicKey}", ok, ok, ok, ok, ok, ok);
+        get(ownAppointment + "?cle=cle-inventee", notFound, notFound, notFound, notFound, notFound, notFound);
+        get(ownAppointment + "/convocation.pdf?format=A4&cle=cle-inventee", notFound, notFound, notFound, notFound, notFound, notFound);
+        get(ownAppointment + "/agenda.ics", notFound, notFound, notFound, notFound, notFound, notFound);
+        get("/rendez-vous/retrouver", ok, ok, ok, ok, ok, ok);
+        post("/rendez-vous/retrouver", form("code", "", "firstName", ""), invalid, invalid, invalid, invalid, invalid, invalid);
+        get("/rendez-vous/annulation", ok, ok, ok, ok, ok, ok);
+        get("/rendez-vous/annulation?fait=1", ok, ok, ok, ok, ok, ok);
+        post("/rendez-vous/annulation", form("code", "", "firstName", ""), invalid, invalid, invalid, invalid, invalid, invalid);
+        // A helper's calendar feed: a secret address, the same for whoever opens it (here Jeanne's, not a caller's).
+        get("/agenda/{feedBenevoleCentre}", ok, ok, ok, ok, ok, ok);
+        get("/agenda/adresse-inconnue.ics", notFound, notFound, notFound, notFound, notFound, notFound);
+        get("/compte/agenda", login, ok, ok, forbidden, forbidden, forbidden);
+        post("/compte/agenda", Map.of(), forbidden, ok, ok, forbidden, forbidden, forbidden);
+        Expect feedRevoked = Expect.seeOther("/compte/agenda?supprime=1");
+        post("/compte/agenda/suppression", Map.of(), forbidden, feedRevoked, feedRevoked, forbidden, forbidden, forbidden);
         get("/connexion", ok, home, home, home, home, home);
         // An empty login form: refused with messages, whoever sends it; no failure is counted.
         post("/connexion", form("email", "", "password", ""), invalid, invalid, invalid, invalid, invalid, invalid);
@@ -262,10 +295,51 @@ class RouteSecurityTest extends DatabaseTest {
             Expect markedNord = centre ? notFound : Expect.seeOther("/bureau/{nord}/jour/{appointmentDate" + cap + "}?enregistre=1");
             post(appointment + "/statut", form("status", "DONE"), forbidden, markedCentre, markedNord, forbidden, forbidden, forbidden);
             get(appointment + "/annulation", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            get(appointment + "/convocation.pdf", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
             post(appointment + "/annulation", form("reason", ""), forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
             get(appointment + "/deplacement", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
             post(appointment + "/deplacement", form("slot", ""), forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
         }
+
+        // Permanences, booking settings and team absences: directors their own site, coordination and
+        // administration all, helpers none. {permanenceCentre}, {absenceNord}… are made anew for each case.
+        for (String site : new String[]{"centre", "nord"}) {
+            boolean own = site.equals("centre");
+            String cap = own ? "Centre" : "Nord";
+            String base = "/gestion/sites/{" + site + "}";
+            Expect director = own ? ok : notFound;
+            Expect directorPost = own ? invalid : notFound;
+            Expect saved = Expect.seeOther(base + "/permanences?enregistre=1");
+            Expect deleted = Expect.seeOther(base + "/permanences?supprime=1");
+            get(base + "/permanences", login, forbidden, forbidden, director, ok, ok);
+            get(base + "/permanences/nouvelle", login, forbidden, forbidden, director, ok, ok);
+            post(base + "/permanences", form("dayOfWeek", "", "startsAt", ""), forbidden, forbidden, forbidden, directorPost, invalid, invalid);
+            post(base + "/reglages-rendez-vous", form("bookingWeeks", "0", "cancelCutoffHours", "2", "maxFutureBookings", "2"),
+                    forbidden, forbidden, forbidden, directorPost, invalid, invalid);
+            String permanence = base + "/permanences/{permanence" + cap + "}";
+            get(permanence, login, forbidden, forbidden, director, ok, ok);
+            post(permanence, form("dayOfWeek", "", "startsAt", ""), forbidden, forbidden, forbidden, directorPost, invalid, invalid);
+            post(permanence + "/fin", Map.of(), forbidden, forbidden, forbidden, own ? saved : notFound, saved, saved);
+            post(base + "/absences", form("staffId", "", "startDate", "", "endDate", ""), forbidden, forbidden, forbidden,
+                    directorPost, invalid, invalid);
+            post(base + "/absences/{absence" + cap + "}/suppression", Map.of(), forbidden, forbidden, forbidden,
+                    own ? deleted : notFound, deleted, deleted);
+        }
+        // Another site's permanence or absence through one's own site: like one that does not exist.
+        get("/gestion/sites/{centre}/permanences/{permanenceNord}", login, forbidden, forbidden, notFound, notFound, notFound);
+        post("/gestion/sites/{centre}/permanences/{permanenceNord}", form("dayOfWeek", "1"), forbidden, forbidden, forbidden,
+                notFound, notFound, notFound);
+        post("/gestion/sites/{centre}/permanences/{permanenceNord}/fin", Map.of(), forbidden, forbidden, forbidden,
+                notFound, notFound, notFound);
+        post("/gestion/sites/{centre}/absences/{absenceNord}/suppression", Map.of(), forbidden, forbidden, forbidden,
+                notFound, notFound, notFound);
+
+        // A helper's own absences: helpers only; another person's absence answers 404.
+        get("/compte/absences", login, ok, ok, forbidden, forbidden, forbidden);
+        post("/compte/absences", form("startDate", "", "endDate", ""), forbidden, invalid, invalid, forbidden, forbidden, forbidden);
+        Expect absenceDeleted = Expect.seeOther("/compte/absences?supprime=1");
+        post("/compte/absences/{absenceCentre}/suppression", Map.of(), forbidden, absenceDeleted, notFound, forbidden, forbidden, forbidden);
+        post("/compte/absences/{absenceNord}/suppression", Map.of(), forbidden, notFound, absenceDeleted, forbidden, forbidden, forbidden);
     }
 
     /**
@@ -316,6 +390,10 @@ class RouteSecurityTest extends DatabaseTest {
     Slots slots;
     @Inject
     Bookings bookings;
+    @Inject
+    PermanenceTestData permanenceData;
+    @Inject
+    PublicTestLinks publicLinks;
 
     private final Map<Caller, TestClient> browsers = new EnumMap<>(Caller.class);
 
@@ -368,6 +446,15 @@ class RouteSecurityTest extends DatabaseTest {
                 lastAppointmentDate.put(placeholder.replace("appointment", "appointmentDate"), booked.slotDate().toString());
                 return String.valueOf(booked.id());
             }
+            case "publicAppointment" -> {
+                return String.valueOf(publicAppointment().id());
+            }
+            case "publicKey" -> {
+                return publicLinks.key(publicAppointment().id());
+            }
+            case "feedBenevoleCentre" -> {
+                return publicLinks.newHelperFeed(staffId("benevole.centre@relais.demo"));
+            }
             case "appointmentDateCentre", "appointmentDateNord" -> {
                 return lastAppointmentDate.get(placeholder);
             }
@@ -388,17 +475,31 @@ class RouteSecurityTest extends DatabaseTest {
             case "directionNord" -> extraAccount("direction.nord@relais.test", Role.DIRECTOR, "bibliotheque-nord");
             case "admin" -> staffId("admin@relais.demo");
             case "coordination" -> staffId("coordination@relais.demo");
+            case "permanenceCentre" -> permanenceData.permanence(site("mediatheque-centre"), staffId("aidant.centre@relais.demo"));
+            case "permanenceNord" -> permanenceData.permanence(site("bibliotheque-nord"), staffId("aidant.nord@relais.demo"));
+            case "absenceCentre" -> permanenceData.absence(staffId("aidant.centre@relais.demo"));
+            case "absenceNord" -> permanenceData.absence(staffId("aidant.nord@relais.demo"));
             default -> throw new IllegalArgumentException(placeholder);
         };
         return String.valueOf(id);
     }
 
     private final Map<String, String> lastAppointmentDate = new HashMap<>();
+    private Appointment publicAppointment;
+
+    /** One appointment booked for the public routes: every caller opens its links, none changes it. */
+    private Appointment publicAppointment() {
+        if (publicAppointment == null) {
+            publicAppointment = newAppointment("mediatheque-centre");
+        }
+        return publicAppointment;
+    }
 
     private Slot freeSlot(String slug) {
         Site site = site(slug);
         java.time.LocalDate from = sites.today(site).plusDays(1);
-        return slots.between(site, from, from.plusDays(27)).stream().filter(s -> s.free() > 0).findFirst().orElseThrow();
+        // Each case books its own appointment: look far enough ahead for the smaller site's few seats.
+        return slots.between(site, from, from.plusDays(90)).stream().filter(s -> s.free() > 0).findFirst().orElseThrow();
     }
 
     private Appointment newAppointment(String slug) {
@@ -497,7 +598,11 @@ class RouteSecurityTest extends DatabaseTest {
                 .replaceAll("/bureau/\\{(centre|nord)}", "/bureau/{siteId}")
                 .replaceAll("/(jour|semaine)/\\{today}", "/$1/{date}")
                 .replaceAll("/reserver/\\{\\w+}", "/reserver/{slot}")
-                .replaceAll("/rendez-vous/\\{\\w+}", "/rendez-vous/{id}")).distinct().toList();
+                .replaceAll("/permanences/\\{\\w+}", "/permanences/{permanenceId}")
+                .replaceAll("/absences/\\{\\w+}", "/absences/{absenceId}")
+                .replaceAll("/rendez-vous/\\{\\w+}", "/rendez-vous/{id}")
+                .replaceAll("^/bibliotheques/\\{slug}/rendez-vous/\\{id}$", "/bibliotheques/{slug}/rendez-vous/{slot}")
+                .replaceAll("^/agenda/[^/]+$", "/agenda/{file}")).distinct().toList();
         List<String> missing = declared.stream().filter(route -> !inTable.contains(route)).toList();
         assertEquals(List.of(), missing, "routes without a rule in the table");
         for (Route route : ROUTES) {

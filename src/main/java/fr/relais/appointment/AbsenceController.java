@@ -1,0 +1,87 @@
+package fr.relais.appointment;
+
+import fr.relais.security.CurrentStaff;
+import fr.relais.web.Forms;
+import fr.relais.web.NotFoundException;
+import fr.relais.web.Page;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A helper's own absences (leave, training): declared here, they take the helper's seats out of the slots of
+ * those days at every site. Helpers only; another person's absence answers 404.
+ */
+@Controller("/compte/absences")
+@Produces(MediaType.TEXT_HTML)
+@Secured("HELPER")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AbsenceController {
+    static final String VIEW = "appointment/absences";
+    private final Absences absences;
+    private final Forms forms;
+
+    AbsenceController(Absences absences, Forms forms) {
+        this.absences = absences;
+        this.forms = forms;
+    }
+
+    @Get
+    MutableHttpResponse<?> list(Authentication authentication, HttpRequest<?> request) {
+        CurrentStaff me = CurrentStaff.of(authentication);
+        return page(me, AbsenceForm.empty(), Map.of(), forms.locale(request)).ok();
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> declare(@Body AbsenceForm form, Authentication authentication, HttpRequest<?> request) {
+        CurrentStaff me = CurrentStaff.of(authentication);
+        Forms.Errors errors = forms.validate(form, request);
+        AbsenceForm.Values values = form.parse(absences.today(), errors);
+        if (values == null) {
+            return page(me, form, errors.asMap(), forms.locale(request)).invalid();
+        }
+        absences.declare(me.id(), values);
+        return Page.seeOther("/compte/absences?enregistre=1");
+    }
+
+    @Post("/{absenceId}/suppression")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> remove(long absenceId, Authentication authentication) {
+        CurrentStaff me = CurrentStaff.of(authentication);
+        StaffAbsence absence = absences.find(absenceId, Set.of(me.id())).orElseThrow(NotFoundException::new);
+        absences.delete(absence);
+        return Page.seeOther("/compte/absences?supprime=1");
+    }
+
+    private Page page(CurrentStaff me, AbsenceForm form, Map<String, String> errors, Locale locale) {
+        List<Map<String, Object>> rows = absences.upcoming(me.id()).stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("from", AppointmentViews.longDate(a.startDate(), locale));
+            m.put("to", AppointmentViews.longDate(a.endDate(), locale));
+            m.put("oneDay", a.startDate().equals(a.endDate()));
+            m.put("label", a.label());
+            long booked = absences.bookedDuring(a);
+            m.put("booked", booked == 0 ? null : String.valueOf(booked));
+            return m;
+        }).toList();
+        return Page.of(VIEW).title("absences.title").with("absences", rows).with("form", form).with("errors", errors);
+    }
+}
