@@ -133,7 +133,8 @@ class BookingBenchmark {
                     PDFS, percentiles(pdfNanos), PDFS / pdfSeconds));
         }
         System.out.println("\n=== Relais booking benchmark ===\n" + report);
-        Path out = Path.of(System.getProperty("user.dir"), "target-benchmark.txt");
+        Path out = Path.of(System.getProperty("user.dir"), "target", "benchmark.txt");
+        Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
     }
 
