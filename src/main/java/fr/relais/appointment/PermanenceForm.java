@@ -1,5 +1,7 @@
 package fr.relais.appointment;
 
+import fr.relais.web.TypedValues;
+
 import fr.relais.web.Forms;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -4,6 +4,7 @@ import fr.relais.security.CurrentStaff;
 import fr.relais.web.Forms;
 import fr.relais.web.Page;
 import fr.relais.web.Text;
+import fr.relais.web.TypedValues;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -19,7 +20,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +40,6 @@ class SiteAdminController {
     static final String HOURS_VIEW = "site/admin-hours";
     static final String CLOSURES_VIEW = "site/admin-closures";
     static final String SERVICES_VIEW = "site/admin-services";
-    /** Day and month on one or two digits; STRICT refuses 31/02. */
-    private static final java.time.format.DateTimeFormatter FRENCH_DATE = java.time.format.DateTimeFormatter
-            .ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private final Sites sites;
     private final Forms forms;
 
@@ -200,15 +197,11 @@ class SiteAdminController {
 
     /** From a date field (2026-12-24), or typed the French way as the page's hint shows it (24/12/2026). */
     private static LocalDate date(String text, String field, Forms.Errors errors) {
-        String t = text.strip();
-        try {
-            return t.contains("/")
-                    ? LocalDate.parse(t, FRENCH_DATE)
-                    : LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
+        LocalDate date = TypedValues.date(text);
+        if (date == null) {
             errors.add(field, "error.date");
-            return null;
         }
+        return date;
     }
 
     private static Page formPage(Site site, SiteForm form, Map<String, String> errors) {

@@ -1,10 +1,10 @@
 package fr.relais.site;
 
 import fr.relais.web.Forms;
+import fr.relais.web.TypedValues;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,8 +45,8 @@ final class WeeklyHours {
                     errors.add(open.isEmpty() ? openField(day, r) : closeField(day, r), "error.hours.pair");
                     continue;
                 }
-                LocalTime opens = time(open);
-                LocalTime closes = time(close);
+                LocalTime opens = TypedValues.time(open);
+                LocalTime closes = TypedValues.time(close);
                 if (opens == null) {
                     errors.add(openField(day, r), "error.hours.format");
                 }
@@ -72,24 +72,6 @@ final class WeeklyHours {
             result.addAll(ofDay);
         }
         return result;
-    }
-
-    private static LocalTime time(String text) {
-        String t = text.replace('h', ':').replace('H', ':');
-        if (t.endsWith(":")) {
-            t = t + "00";
-        }
-        if (!t.matches("\\d{1,2}:\\d{2}")) {
-            return null;
-        }
-        if (t.length() == 4) {
-            t = "0" + t;
-        }
-        try {
-            return LocalTime.parse(t);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** Form values for the page: the saved ranges, or what was typed. */

@@ -1,4 +1,4 @@
-package fr.relais.appointment;
+package fr.relais.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,19 +8,19 @@ import java.time.format.ResolverStyle;
 
 /**
  * Dates and times as people type them in the management forms: 24/12/2026 (or 2026-12-24 from a date field),
- * 14:00, 14h00, 14h or 9h30 (as in the opening-hours form). {@code null} when not recognised, so that the
+ * 14:00, 14h00, 14h or 9h30. Shared by every form that takes a date or a time. {@code null} when not recognised, so that the
  * caller puts its own message next to the field.
  */
-final class TypedValues {
+public final class TypedValues {
     /** Day and month on one or two digits; STRICT refuses 31/02. */
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
-    static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    public static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private TypedValues() {
     }
 
-    static LocalDate date(String text) {
+    public static LocalDate date(String text) {
         if (text == null || text.isBlank() || text.length() > 10) {
             return null;
         }
@@ -32,7 +32,7 @@ final class TypedValues {
         }
     }
 
-    static LocalTime time(String text) {
+    public static LocalTime time(String text) {
         if (text == null) {
             return null;
         }
@@ -54,7 +54,7 @@ final class TypedValues {
     }
 
     /** A whole number in [min, max], or null. */
-    static Integer number(String text, int min, int max) {
+    public static Integer number(String text, int min, int max) {
         if (text == null || !text.strip().matches("\\d{1,3}")) {
             return null;
         }
@@ -62,11 +62,11 @@ final class TypedValues {
         return n < min || n > max ? null : n;
     }
 
-    static String shown(LocalDate date) {
+    public static String shown(LocalDate date) {
         return date == null ? "" : SHOWN_DATE.format(date);
     }
 
-    static String shown(LocalTime time) {
+    public static String shown(LocalTime time) {
         return time == null ? "" : String.format("%02d:%02d", time.getHour(), time.getMinute());
     }
 }
