@@ -7,7 +7,11 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -44,8 +48,10 @@ public class Bookings {
         if (!slot.startsAt().isAfter(clock.instant())) {
             throw new SlotUnavailableException(SlotUnavailableException.Reason.PAST);
         }
-        for (int seat = 1; seat <= slot.capacity(); seat++) {
-            Long helper = slot.helpers().get(seat - 1);
+        Seating seating = seating(slot);
+        for (int i = 0; i < seating.seats().size(); i++) {
+            int seat = seating.seats().get(i);
+            Long helper = seating.helpers().get(i);
             for (int codeTry = 0; codeTry < 5; codeTry++) {
                 Appointment candidate = new Appointment(null, site.id(), slot.permanenceId(), slot.date(), slot.time(),
                         (short) seat, slot.startsAt(), slot.endsAt(), helper, request.firstName(), request.phone(),
@@ -71,14 +77,45 @@ public class Bookings {
         if (!slot.startsAt().isAfter(clock.instant())) {
             throw new SlotUnavailableException(SlotUnavailableException.Reason.PAST);
         }
-        for (int seat = 1; seat <= slot.capacity(); seat++) {
+        Seating seating = seating(slot);
+        for (int i = 0; i < seating.seats().size(); i++) {
             try {
-                return appointments.update(appointment.movedTo(slot, (short) seat, slot.helpers().get(seat - 1)));
+                return appointments.update(appointment.movedTo(slot, seating.seats().get(i).shortValue(), seating.helpers().get(i)));
             } catch (DataAccessException e) {
                 violatedUniqueConstraint(e).orElseThrow(() -> e);
             }
         }
         throw new SlotUnavailableException(SlotUnavailableException.Reason.FULL);
+    }
+
+    /** Seats to try, free ones first, each with a helper: free helpers first, then the others. */
+    record Seating(List<Integer> seats, List<Long> helpers) {
+    }
+
+    /**
+     * The seats and helpers to try for a new booking. The database decides who gets a seat (unique constraint);
+     * this only chooses well: free seats before taken ones, and helpers without a booking in this slot first, so
+     * that a change of the permanence's team after some bookings does not give one helper two people at once.
+     */
+    private Seating seating(Slot slot) {
+        List<Appointment> live = appointments.findBySiteIdAndSlotDateBetweenAndSeatIsNotNull(slot.siteId(), slot.date(), slot.date())
+                .stream().filter(a -> a.permanenceId() == slot.permanenceId() && a.slotTime().equals(slot.time())).toList();
+        Set<Integer> takenSeats = live.stream().map(a -> (int) a.seat()).collect(Collectors.toSet());
+        Set<Long> busy = live.stream().map(Appointment::helperId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        List<Integer> seats = new ArrayList<>();
+        for (int seat = 1; seat <= slot.capacity(); seat++) {
+            if (!takenSeats.contains(seat)) {
+                seats.add(seat);
+            }
+        }
+        for (int seat = 1; seat <= slot.capacity(); seat++) {
+            if (takenSeats.contains(seat)) {
+                seats.add(seat);
+            }
+        }
+        List<Long> helpers = new ArrayList<>(slot.helpers().stream().filter(h -> !busy.contains(h)).toList());
+        slot.helpers().stream().filter(busy::contains).forEach(helpers::add);
+        return new Seating(seats, helpers);
     }
 
     public Appointment setStatus(Appointment appointment, AppointmentStatus status, String reason) {
