@@ -5,7 +5,7 @@ import fr.relais.site.Site;
 import fr.relais.site.Sites;
 import fr.relais.staff.Role;
 import fr.relais.staff.StaffAccounts;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import fr.relais.web.NuHtmlChecker;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the computed slots, the desk day page and the public booking page agree). Each test has a library of its own.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class AbsenceControllerTest extends DatabaseTest {
+class AbsenceControllerTest extends OnBothDatabases {
     static final String PASSWORD = "un-mot-de-passe-de-test";
     static final String PAGE = "/compte/absences";
     static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy");

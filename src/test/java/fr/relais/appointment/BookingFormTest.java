@@ -1,6 +1,6 @@
 package fr.relais.appointment;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.web.Forms;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The booking form's constraints: each one fails on its own field with its own message key. */
 @MicronautTest
-class BookingFormTest extends DatabaseTest {
+class BookingFormTest extends OnBothDatabases {
     @Inject
     Validator validator;
     @Inject

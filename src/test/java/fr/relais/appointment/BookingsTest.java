@@ -1,7 +1,7 @@
 package fr.relais.appointment;
 
 import fr.relais.site.Site;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 14:00–16:00, with one seat per helper).
  */
 @MicronautTest(transactional = false)
-class BookingsTest extends DatabaseTest {
+class BookingsTest extends OnBothDatabases {
     static final String CODE = "[0-9A-HJKMNP-TV-Z]{6}";
 
     @Inject

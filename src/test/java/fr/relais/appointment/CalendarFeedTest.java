@@ -1,6 +1,6 @@
 package fr.relais.appointment;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class CalendarFeedTest extends DatabaseTest {
+class CalendarFeedTest extends OnBothDatabases {
     @Inject
     EmbeddedServer server;
     @Inject

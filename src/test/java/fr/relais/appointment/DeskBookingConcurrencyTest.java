@@ -1,6 +1,6 @@
 package fr.relais.appointment;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * succeeds; the others get the "slot just taken" page with the next free slots. Runs on H2 and PostgreSQL.
  */
 @MicronautTest(transactional = false)
-class DeskBookingConcurrencyTest extends DatabaseTest {
+class DeskBookingConcurrencyTest extends OnBothDatabases {
     static final int REQUESTS = 50;
     @Inject
     EmbeddedServer server;

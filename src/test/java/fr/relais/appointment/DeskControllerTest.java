@@ -4,7 +4,7 @@ import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
 import fr.relais.site.Sites;
 import fr.relais.staff.StaffRepository;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
 import fr.relais.testing.TestClient;
 import fr.relais.web.Messages;
@@ -58,7 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the Thursday and Saturday of those weeks serve the week view, moves, printing and other sites' helpers.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class DeskControllerTest extends DatabaseTest {
+class DeskControllerTest extends OnBothDatabases {
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     static final Pattern DETAIL = Pattern.compile("/bureau/rendez-vous/(\\d+)\\?nouveau=1");
     static final String CODE_SYMBOL = "[0-9A-HJKMNP-TV-Z]";

@@ -6,7 +6,7 @@ import fr.relais.site.SiteRepository;
 import fr.relais.site.Sites;
 import fr.relais.staff.Role;
 import fr.relais.staff.StaffAccounts;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import fr.relais.web.NuHtmlChecker;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and what the public booking page and the computed slots then show. Each test works on a library of its own.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PermanenceControllerTest extends DatabaseTest {
+class PermanenceControllerTest extends OnBothDatabases {
     static final String REQUIRED = "Ce champ est obligatoire.";
     static final String CHOICE = "Ce choix n’est pas possible. Choisissez dans la liste.";
     static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy");

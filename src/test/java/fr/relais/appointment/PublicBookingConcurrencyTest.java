@@ -1,6 +1,6 @@
 package fr.relais.appointment;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Runs on H2 and PostgreSQL. The per-address booking limit is raised: all visitors share one address here.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PublicBookingConcurrencyTest extends DatabaseTest {
+class PublicBookingConcurrencyTest extends OnBothDatabases {
     static final int REQUESTS = 50;
     @Inject
     EmbeddedServer server;

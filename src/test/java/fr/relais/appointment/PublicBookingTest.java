@@ -3,7 +3,7 @@ package fr.relais.appointment;
 import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
 import fr.relais.site.Sites;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -61,7 +61,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The per-address rate limits are raised here (they have their own test, {@link PublicRateLimitTest}).
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PublicBookingTest extends DatabaseTest {
+class PublicBookingTest extends OnBothDatabases {
     @Inject
     EmbeddedServer server;
     @Inject

@@ -2,7 +2,7 @@ package fr.relais.appointment;
 
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rate limits are raised here; {@link PublicRateLimitTest} tests them.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PublicCodeTest extends DatabaseTest {
+class PublicCodeTest extends OnBothDatabases {
     static final String FIND = "/rendez-vous/retrouver";
     static final String CANCEL = "/rendez-vous/annulation";
     static final String TOO_LATE = "Il est trop tard pour annuler en ligne : c’est possible jusqu’à 2 heures avant le rendez-vous.";

@@ -2,7 +2,7 @@ package fr.relais.appointment;
 
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (finding or cancelling) in 15 minutes. Forwarded headers are not trusted: a client cannot pick a new address.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PublicRateLimitTest extends DatabaseTest {
+class PublicRateLimitTest extends OnBothDatabases {
     static final String TOO_MANY_BOOKINGS = "Trop de réservations depuis cet appareil. Réessayez dans une heure ou appelez la bibliothèque.";
     static final String TOO_MANY_CHECKS = "Trop d’essais depuis cet appareil. Réessayez dans 15 minutes ou appelez la bibliothèque.";
     static final List<String> FORWARDING_HEADERS = List.of("X-Forwarded-For", "X-Real-IP", "Forwarded", "Client-IP");

@@ -5,7 +5,7 @@ import fr.relais.site.Site;
 import fr.relais.site.Sites;
 import fr.relais.staff.Role;
 import fr.relais.staff.StaffAccounts;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** When a permanence's team changes after some bookings, a new booking goes to a helper who is still free. */
 @MicronautTest(transactional = false)
-class SeatingTest extends DatabaseTest {
+class SeatingTest extends OnBothDatabases {
     @Inject
     Sites sites;
     @Inject

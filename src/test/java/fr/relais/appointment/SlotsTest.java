@@ -5,7 +5,7 @@ import fr.relais.site.SiteClosure;
 import fr.relais.site.Sites;
 import fr.relais.staff.Role;
 import fr.relais.staff.StaffAccounts;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class SlotsTest extends DatabaseTest {
+class SlotsTest extends OnBothDatabases {
     @Inject
     Sites sites;
     @Inject

@@ -1,6 +1,6 @@
 package fr.relais.reference;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * row for row: same codes, same labels, same number of rows (on H2 and on PostgreSQL).
  */
 @MicronautTest
-class ReferenceDataSeedTest extends DatabaseTest {
+class ReferenceDataSeedTest extends OnBothDatabases {
     private static final String FOLDER = "reference";
 
     /** CSV file → its table and the columns compared, in CSV column order. */

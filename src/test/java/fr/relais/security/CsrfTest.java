@@ -1,6 +1,6 @@
 package fr.relais.security;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(environments = "demo")
-class CsrfTest extends DatabaseTest {
+class CsrfTest extends OnBothDatabases {
     @Inject
     EmbeddedServer server;
 

@@ -1,6 +1,6 @@
 package fr.relais.security;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(environments = "demo")
-class LoginTest extends DatabaseTest {
+class LoginTest extends OnBothDatabases {
     @Inject
     EmbeddedServer server;
     @Inject

@@ -1,6 +1,6 @@
 package fr.relais.security;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Five failures from one address, each on a different e-mail, lock that address. */
 @MicronautTest(environments = "demo")
-class LoginThrottleByAddressTest extends DatabaseTest {
+class LoginThrottleByAddressTest extends OnBothDatabases {
     @Inject
     EmbeddedServer server;
     @Inject

@@ -1,6 +1,6 @@
 package fr.relais.security;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * checks one rule; {@link LoginThrottleByAddressTest} checks the address rule.
  */
 @MicronautTest(environments = "demo")
-class LoginThrottleTest extends DatabaseTest {
+class LoginThrottleTest extends OnBothDatabases {
     static final String LOCKED = "Trop de tentatives de connexion. Patientez 15 minutes avant de réessayer.";
     @Inject
     EmbeddedServer server;

@@ -5,7 +5,7 @@ import fr.relais.staff.Role;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffAccounts;
 import fr.relais.staff.StaffRepository;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Changing one's own password at /compte/mot-de-passe. Each test uses an account of its own. */
 @MicronautTest(environments = "demo", transactional = false)
-class PasswordControllerTest extends DatabaseTest {
+class PasswordControllerTest extends OnBothDatabases {
     static final String CURRENT = "ancien mot de passe 2026";
     static final String NEW = "une nouvelle phrase secrète";
 

@@ -15,7 +15,7 @@ import fr.relais.staff.Role;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffAccounts;
 import fr.relais.staff.StaffRepository;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.web.router.Router;
@@ -57,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {coordination}, {directionCentre} (account ids).
  */
 @MicronautTest(environments = "demo", transactional = false)
-class RouteSecurityTest extends DatabaseTest {
+class RouteSecurityTest extends OnBothDatabases {
     static final String UNKNOWN_ID = "999999";
 
     enum Caller {

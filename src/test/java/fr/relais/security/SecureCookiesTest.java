@@ -1,6 +1,6 @@
 package fr.relais.security;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behind an HTTPS proxy (relais.session.secure-cookies=ALWAYS, as in prod) every cookie is Secure. */
 @MicronautTest(environments = "demo")
-class SecureCookiesTest extends DatabaseTest {
+class SecureCookiesTest extends OnBothDatabases {
     @Inject
     EmbeddedServer server;
 

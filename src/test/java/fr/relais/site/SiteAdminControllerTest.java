@@ -1,6 +1,6 @@
 package fr.relais.site;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every test works on its own library (created for it) unless it is about the demo ones.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class SiteAdminControllerTest extends DatabaseTest {
+class SiteAdminControllerTest extends OnBothDatabases {
     static final String REQUIRED = "Ce champ est obligatoire.";
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
 

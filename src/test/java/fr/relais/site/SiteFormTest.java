@@ -1,6 +1,6 @@
 package fr.relais.site;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.web.Forms;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The library form's constraints: each one fails on its own field with its own message key. */
 @MicronautTest
-class SiteFormTest extends DatabaseTest {
+class SiteFormTest extends OnBothDatabases {
     @Inject
     Validator validator;
     @Inject

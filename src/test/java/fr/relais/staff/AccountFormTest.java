@@ -1,6 +1,6 @@
 package fr.relais.staff;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The account form's constraints; role and sites are checked against the editor's rights elsewhere. */
 @MicronautTest
-class AccountFormTest extends DatabaseTest {
+class AccountFormTest extends OnBothDatabases {
     @Inject
     Validator validator;
 

@@ -2,7 +2,7 @@ package fr.relais.staff;
 
 import fr.relais.security.PasswordHasher;
 import fr.relais.site.SiteRepository;
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sessions. Tests that change an account use one created for them, so that they do not depend on each other.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class StaffAdminControllerTest extends DatabaseTest {
+class StaffAdminControllerTest extends OnBothDatabases {
     static final String TEST_PASSWORD = "mot de passe de test 2026";
     static final String LOGIN_FAILED = "Adresse e-mail ou mot de passe incorrect.";
     static final String NOT_POSSIBLE = "Ce choix n’est pas possible. Choisissez dans la liste.";

@@ -1,6 +1,6 @@
 package fr.relais.web;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Error pages in plain French (or English) with a way back; the language switch; health; security headers. */
 @MicronautTest(environments = "demo")
-class ErrorPagesTest extends DatabaseTest {
+class ErrorPagesTest extends OnBothDatabases {
     @Inject
     EmbeddedServer server;
 

@@ -1,6 +1,6 @@
 package fr.relais.web;
 
-import fr.relais.testing.DatabaseTest;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * landmark, a label for every field, and no missing message key.
  */
 @MicronautTest(environments = "demo")
-class HtmlValidityTest extends DatabaseTest {
+class HtmlValidityTest extends OnBothDatabases {
     private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[\\w.-]+\\?\\?");
 
     @Inject
@@ -38,7 +38,7 @@ class HtmlValidityTest extends DatabaseTest {
 
     @BeforeEach
     void forgetThePreviousTest() {
-        // One instance serves every test of the class (DatabaseTest): start each with a clean slate.
+        // One instance serves every test of the class (OnBothDatabases): start each with a clean slate.
         failures.clear();
         checked = 0;
     }

@@ -1,25 +1,23 @@
 package fr.relais.pdf;
 
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Writes sample slips (PDF and, with poppler's pdftoppm, PNG at 80 dpi) for a person to look at.
- * Runs only when asked: {@code -Drelais.pdf.preview=/tmp/relais-slips}.
+ * A tool, not a test: run its main method from the IDE, or with
+ * {@code java -cp <test classpath> fr.relais.pdf.SlipPreview /tmp/relais-slips}.
  */
-class SlipPreviewTest {
+final class SlipPreview {
+    private SlipPreview() {
+    }
 
-    @Test
-    void writeSamples() throws Exception {
-        String dir = System.getProperty("relais.pdf.preview", System.getenv("RELAIS_PDF_PREVIEW"));
-        assumeTrue(dir != null && !dir.isBlank(), "no preview asked");
-        Path out = Files.createDirectories(Path.of(dir));
+    public static void main(String[] args) throws Exception {
+        Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "/tmp/relais-slips"));
         AppointmentSlip slips = AppointmentSlipTest.SLIPS;
         write(out, "appointment-a4-fr", slips.render(AppointmentSlipTest.data(AppointmentSlipTest.SHORT_LIST),
                 AppointmentSlip.Format.A4, Locale.FRENCH));

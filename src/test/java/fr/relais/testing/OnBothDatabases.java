@@ -12,7 +12,7 @@ import java.util.Map;
  */
 @Tag("db")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class DatabaseTest implements TestPropertyProvider {
+public abstract class OnBothDatabases implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new java.util.HashMap<>();
