@@ -1,5 +1,6 @@
 package fr.relais.appointment;
 
+import fr.relais.testing.Violations;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.web.Forms;
 import io.micronaut.http.HttpMethod;
@@ -15,8 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,19 +46,12 @@ class BookingFormTest extends OnBothDatabases {
                 f.website());
     }
 
-    /** Field → message keys of its violations. */
     private Map<String, Set<String>> violations(BookingForm form) {
-        Map<String, Set<String>> byField = new TreeMap<>();
-        for (ConstraintViolation<BookingForm> v : validator.validate(form)) {
-            byField.computeIfAbsent(v.getPropertyPath().toString(), k -> new TreeSet<>()).add(v.getMessage());
-        }
-        return byField;
+        return Violations.of(validator, form);
     }
 
     private void assertOnly(BookingForm form, String field, String key) {
-        Map<String, Set<String>> found = violations(form);
-        assertEquals(Set.of(field), found.keySet(), "violations: " + found);
-        assertTrue(found.get(field).contains(key), "expected " + key + " on " + field + ", got " + found);
+        Violations.assertOnly(validator, form, field, key);
     }
 
     @Test

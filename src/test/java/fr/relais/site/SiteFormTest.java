@@ -1,5 +1,6 @@
 package fr.relais.site;
 
+import fr.relais.testing.Violations;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.web.Forms;
 import io.micronaut.http.HttpMethod;
@@ -15,8 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,19 +48,12 @@ class SiteFormTest extends OnBothDatabases {
                 field.equals("accessibility") ? value : f.accessibility());
     }
 
-    /** Field → message keys of its violations. */
     private Map<String, Set<String>> violations(SiteForm form) {
-        Map<String, Set<String>> byField = new TreeMap<>();
-        for (ConstraintViolation<SiteForm> v : validator.validate(form)) {
-            byField.computeIfAbsent(v.getPropertyPath().toString(), k -> new TreeSet<>()).add(v.getMessage());
-        }
-        return byField;
+        return Violations.of(validator, form);
     }
 
     private void assertOnly(SiteForm form, String field, String key) {
-        Map<String, Set<String>> found = violations(form);
-        assertEquals(Set.of(field), found.keySet(), "violations: " + found);
-        assertTrue(found.get(field).contains(key), "expected " + key + " on " + field + ", got " + found);
+        Violations.assertOnly(validator, form, field, key);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.relais.staff;
 
+import fr.relais.testing.Violations;
 import fr.relais.testing.OnBothDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -12,8 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,17 +39,11 @@ class AccountFormTest extends OnBothDatabases {
     }
 
     private Map<String, Set<String>> violations(AccountForm form) {
-        Map<String, Set<String>> byField = new TreeMap<>();
-        for (ConstraintViolation<AccountForm> v : validator.validate(form)) {
-            byField.computeIfAbsent(v.getPropertyPath().toString(), k -> new TreeSet<>()).add(v.getMessage());
-        }
-        return byField;
+        return Violations.of(validator, form);
     }
 
     private void assertOnly(AccountForm form, String field, String key) {
-        Map<String, Set<String>> found = violations(form);
-        assertEquals(Set.of(field), found.keySet(), "violations: " + found);
-        assertTrue(found.get(field).contains(key), "expected " + key + " on " + field + ", got " + found);
+        Violations.assertOnly(validator, form, field, key);
     }
 
     @Test
