@@ -34,6 +34,11 @@ class AppointmentDocuments {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
+    /** Relais' public address ({@code relais.public-url}), without a trailing slash: printed on slips and feeds. */
+    String publicUrl() {
+        return publicUrl;
+    }
+
     byte[] slip(Site site, Appointment a, AppointmentSlip.Format format, Locale locale) {
         String helper = a.helperId() == null ? null : staff.findById(a.helperId()).map(Staff::displayName).orElse(null);
         SlipData data = new SlipData(site.name(), site.addressLine(), site.postcode(), site.town(), site.phone(),

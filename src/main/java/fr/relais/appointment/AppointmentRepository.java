@@ -20,9 +20,9 @@ interface AppointmentRepository extends CrudRepository<Appointment, Long> {
 
     Optional<Appointment> findByCode(String code);
 
-    long countByPhoneAndStatusAndStartsAtGreaterThan(String phone, AppointmentStatus status, Instant after);
+    long countBySiteIdAndPhoneAndStatusAndStartsAtGreaterThan(long siteId, String phone, AppointmentStatus status, Instant after);
 
-    long countByEmailAndStatusAndStartsAtGreaterThan(String email, AppointmentStatus status, Instant after);
+    long countBySiteIdAndEmailAndStatusAndStartsAtGreaterThan(long siteId, String email, AppointmentStatus status, Instant after);
 
     List<Appointment> findByHelperIdAndStatusInAndStartsAtGreaterThan(long helperId, List<AppointmentStatus> statuses, Instant after);
 }

@@ -129,12 +129,12 @@ public class Bookings {
                 && clock.instant().plusSeconds(hours * 3600L).isBefore(appointment.startsAt());
     }
 
-    /** Future bookings already held with this phone or e-mail (the site's limit applies to each). */
+    /** Future bookings already held at this site with this phone or e-mail (the site's own limit applies to each). */
     public boolean overContactLimit(Site site, String phone, String email) {
         int max = settings.findById(site.id()).map(BookingSettings::maxFutureBookings).orElse(2);
         Instant now = clock.instant();
-        return (phone != null && appointments.countByPhoneAndStatusAndStartsAtGreaterThan(phone, AppointmentStatus.BOOKED, now) >= max)
-                || (email != null && appointments.countByEmailAndStatusAndStartsAtGreaterThan(email, AppointmentStatus.BOOKED, now) >= max);
+        return (phone != null && appointments.countBySiteIdAndPhoneAndStatusAndStartsAtGreaterThan(site.id(), phone, AppointmentStatus.BOOKED, now) >= max)
+                || (email != null && appointments.countBySiteIdAndEmailAndStatusAndStartsAtGreaterThan(site.id(), email, AppointmentStatus.BOOKED, now) >= max);
     }
 
     public BookingSettings settings(Site site) {

@@ -1,11 +1,11 @@
 package fr.relais.appointment;
 
 import fr.relais.security.CurrentStaff;
+import fr.relais.security.StaffSessions;
 import fr.relais.web.Forms;
 import fr.relais.web.Messages;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -30,14 +30,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,18 +54,16 @@ class CalendarFeedController {
     private final Messages messages;
     private final Forms forms;
     private final Clock clock;
-    private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
     CalendarFeedController(Feeds feeds, AppointmentRepository appointments, AppointmentDocuments documents, Messages messages,
-                           Forms forms, Clock clock, @Value("${relais.public-url:`http://localhost:8080`}") String publicUrl) {
+                           Forms forms, Clock clock) {
         this.feeds = feeds;
         this.appointments = appointments;
         this.documents = documents;
         this.messages = messages;
         this.forms = forms;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     @Get("/compte/agenda")
@@ -87,9 +82,9 @@ class CalendarFeedController {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        feeds.replace(me.id(), sha256(token), clock.instant());
+        feeds.replace(me.id(), StaffSessions.sha256(token), clock.instant());
         return Page.of(VIEW).title("feed.title").with("exists", true)
-                .with("url", publicUrl + "/agenda/" + token + ".ics").ok();
+                .with("url", documents.publicUrl() + "/agenda/" + token + ".ics").ok();
     }
 
     @Post("/compte/agenda/suppression")
@@ -107,20 +102,12 @@ class CalendarFeedController {
         if (!file.endsWith(".ics") || file.length() > 80) {
             throw new NotFoundException();
         }
-        Feed feed = feeds.findByTokenHash(sha256(file.substring(0, file.length() - 4))).orElseThrow(NotFoundException::new);
+        Feed feed = feeds.findByTokenHash(StaffSessions.sha256(file.substring(0, file.length() - 4))).orElseThrow(NotFoundException::new);
         Instant since = clock.instant().minus(Duration.ofDays(7));
         List<Appointment> mine = appointments.findByHelperIdAndStatusInAndStartsAtGreaterThan(feed.staffId(),
                 List.of(AppointmentStatus.BOOKED, AppointmentStatus.DONE, AppointmentStatus.NO_SHOW), since);
         String ics = documents.helperFeed(mine, messages.get(forms.locale(request), "feed.event"), forms.locale(request));
         return HttpResponse.ok(ics.getBytes(StandardCharsets.UTF_8)).contentType(new MediaType("text/calendar; charset=utf-8"));
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @MappedEntity("calendar_feed")

@@ -57,9 +57,12 @@ class DeskController {
     private final Forms forms;
     private final DeskDay deskDay;
     private final AppointmentDocuments documents;
+    private final BookingRules rules;
 
     DeskController(Sites sites, Slots slots, Bookings bookings, AppointmentRepository appointments, AppointmentViews views,
-                   ReferenceData reference, Forms forms, DeskDay deskDay, AppointmentDocuments documents) {
+                   ReferenceData reference, Forms forms, DeskDay deskDay, AppointmentDocuments documents,
+                   BookingRules rules) {
+        this.rules = rules;
         this.documents = documents;
         this.deskDay = deskDay;
         this.sites = sites;
@@ -154,7 +157,7 @@ class DeskController {
         Site site = sites.manageable(me, siteId);
         Locale locale = forms.locale(request);
         Slot.Key key = Slot.parse(slot).orElseThrow(NotFoundException::new);
-        Forms.Errors errors = validate(form, request);
+        Forms.Errors errors = rules.validate(form, request);
         if (!errors.isEmpty()) {
             Slot found = slots.find(site, key).orElseThrow(NotFoundException::new);
             return bookPage(site, found, form, errors.asMap(), locale).invalid();
@@ -264,24 +267,6 @@ class DeskController {
         }
     }
 
-    private Forms.Errors validate(BookingForm form, HttpRequest<?> request) {
-        Forms.Errors errors = forms.validate(form, request);
-        if (!errors.has("themeCode") && reference.theme(form.themeCode()).isEmpty()) {
-            errors.add("themeCode", "error.choice");
-        }
-        if (!errors.has("scopeCode") && form.scopeCode() != null && reference.scope(form.scopeCode()).isEmpty()) {
-            errors.add("scopeCode", "error.choice");
-        }
-        boolean procedures = ReferenceData.PROCEDURES_THEME.equals(form.themeCode());
-        if (!errors.has("scopeCode") && procedures && form.scopeCode() == null) {
-            errors.add("scopeCode", "error.scope.required");
-        }
-        if (!errors.has("scopeCode") && !procedures && form.scopeCode() != null) {
-            errors.add("scopeCode", "error.scope.notAllowed");
-        }
-        return errors;
-    }
-
     static Bookings.Request request(BookingForm form) {
         return new Bookings.Request(form.firstName().strip(), form.normalizedPhone(), form.normalizedEmail(),
                 form.themeCode(), form.scopeCode(), form.helperNote());
@@ -325,13 +310,7 @@ class DeskController {
     }
 
     private MutableHttpResponse<?> slotTakenPage(Site site, SlotUnavailableException e, Locale locale) {
-        LocalDate today = sites.today(site);
-        List<Map<String, Object>> free = views.freeByDay(slots.between(site, today, today.plusDays(13)), locale);
-        return Page.of("appointment/slot-taken").title("booking.taken.title").with("site", site)
-                .with("past", e.reason() == SlotUnavailableException.Reason.PAST)
-                .with("days", free.size() > 3 ? free.subList(0, 3) : free)
-                .with("bookBase", "/bureau/" + site.id() + "/reserver/")
-                .status(HttpStatus.CONFLICT);
+        return rules.slotTaken(site, e.reason(), "/bureau/" + site.id() + "/reserver/", locale);
     }
 
     private Page cancelPage(Appointment a, String reason, Map<String, String> errors, Locale locale) {

@@ -30,7 +30,6 @@ import io.micronaut.security.rules.SecurityRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -62,11 +61,13 @@ class PublicBookingController {
     private final PublicBookingSettings settings;
     private final Forms forms;
     private final Messages messages;
+    private final BookingRules rules;
 
     PublicBookingController(Sites sites, Slots slots, Bookings bookings, AppointmentRepository appointments,
                             AppointmentViews views, AppointmentLinks links, AppointmentDocuments documents,
                             ReferenceData reference, RateLimiter limiter, PublicBookingSettings settings, Forms forms,
-                            Messages messages) {
+                            Messages messages, BookingRules rules) {
+        this.rules = rules;
         this.sites = sites;
         this.slots = slots;
         this.bookings = bookings;
@@ -119,15 +120,9 @@ class PublicBookingController {
                     .status(HttpStatus.TOO_MANY_REQUESTS);
         }
         // People do not see the honeypot field; a robot filling it gets the same page as a mistake would.
-        Forms.Errors errors = forms.validate(form, request);
+        Forms.Errors errors = rules.validate(form, request);
         if (form.website() != null && !form.website().isBlank()) {
             errors.add("firstName", "error.public.refused");
-        }
-        if (!errors.has("themeCode") && reference.theme(form.themeCode()).isEmpty()) {
-            errors.add("themeCode", "error.choice");
-        }
-        if (!errors.has("scopeCode") && form.scopeCode() != null && reference.scope(form.scopeCode()).isEmpty()) {
-            errors.add("scopeCode", "error.choice");
         }
         if (errors.isEmpty()) {
             // The message goes next to the contact that has reached the limit.
@@ -157,16 +152,8 @@ class PublicBookingController {
         return slots.find(site, key);
     }
 
-    /** The slot cannot be booked (past, or its last seat taken): the next free slots to choose from. */
     private MutableHttpResponse<?> slotTaken(Site site, SlotUnavailableException.Reason reason, Locale locale) {
-        LocalDate today = sites.today(site);
-        int days = Math.min(13, 7 * bookings.settings(site).bookingWeeks());
-        List<Map<String, Object>> free = views.freeByDay(slots.between(site, today, today.plusDays(days)), locale);
-        return Page.of("appointment/slot-taken").title("booking.taken.title").with("site", site)
-                .with("past", reason == SlotUnavailableException.Reason.PAST)
-                .with("days", free.size() > 3 ? free.subList(0, 3) : free)
-                .with("bookBase", "/bibliotheques/" + site.slug() + "/rendez-vous/")
-                .status(HttpStatus.CONFLICT);
+        return rules.slotTaken(site, reason, "/bibliotheques/" + site.slug() + "/rendez-vous/", locale);
     }
 
     /** The confirmation and "my appointment" page, reached by the link given after booking or finding. */

@@ -103,7 +103,8 @@ public class StaffSessions {
                 .sameSite(SameSite.Lax).secure(settings.secure(request));
     }
 
-    static String sha256(String value) {
+    /** Hex SHA-256 of a secret: what Relais stores instead of session ids, feed tokens, client addresses. */
+    public static String sha256(String value) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));

@@ -24,7 +24,7 @@ public class PublicTestLinks {
     /** A new calendar feed of this helper (replacing theirs): the file name of its secret address, {@code <token>.ics}. */
     public String newHelperFeed(long staffId) {
         String token = UUID.randomUUID().toString().replace("-", "");
-        feeds.replace(staffId, CalendarFeedController.sha256(token), Instant.now());
+        feeds.replace(staffId, fr.relais.security.StaffSessions.sha256(token), Instant.now());
         return token + ".ics";
     }
 
