@@ -2,8 +2,7 @@ package fr.relais.appointment;
 
 import jakarta.inject.Singleton;
 
-import java.security.SecureRandom;
-import java.util.Locale;
+import fr.relais.security.ShortCodes;
 import java.util.Optional;
 
 /**
@@ -12,31 +11,18 @@ import java.util.Optional;
  */
 @Singleton
 public class BookingCodes {
-    static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    private final SecureRandom random = new SecureRandom();
+    static final int LENGTH = 6;
 
     String next() {
-        char[] code = new char[6];
-        for (int i = 0; i < code.length; i++) {
-            code[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-        }
-        return new String(code);
+        return ShortCodes.next(LENGTH);
     }
 
     public static String display(String code) {
-        return code.substring(0, 3) + "-" + code.substring(3);
+        return ShortCodes.display(code);
     }
 
     /** The stored form of what someone typed, or empty when it cannot be a code. */
     public static Optional<String> normalize(String typed) {
-        if (typed == null || typed.length() > 20) {
-            return Optional.empty();
-        }
-        String code = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "")
-                .replace('O', '0').replace('I', '1').replace('L', '1').replace('U', 'V');
-        if (code.length() != 6 || !code.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)) {
-            return Optional.empty();
-        }
-        return Optional.of(code);
+        return ShortCodes.normalize(typed, LENGTH);
     }
 }

@@ -40,6 +40,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +55,8 @@ public final class Slip {
     private static final Color INK = ColorConstants.BLACK;
     private static final float FACT_LEADING = 1.1f;
     private static final String BULLET = "\u2022";
+    /** An empty ballot box, to tick by hand. */
+    private static final String CHECK_BOX = "\u2610";
     /** A code or a web address is never broken inside (no split at its hyphens). */
     private static final ISplitCharacters NEVER = (text, glyphPos) -> false;
     /** A web address may break after a slash, never at a hyphen: a hyphen at a line end reads as a word break. */
@@ -84,6 +87,12 @@ public final class Slip {
     private int frames;
     /** Extra space asked by {@link #space()}, given to the next block as a top margin. */
     private float pendingSpace;
+    /** The parts ({@link #part}) in page order; empty for a slip without parts. */
+    private final List<Part> parts = new ArrayList<>();
+
+    /** A part of the slip: the page it starts on (from 1) and the header of its following pages. */
+    private record Part(int firstPage, String header) {
+    }
 
     Slip(SlipStyle style, String language, String title, byte[] regularFont, byte[] boldFont) {
         this.style = style;
@@ -215,6 +224,22 @@ public final class Slip {
 
     /** A bulleted list (L, LI, Lbl, LBody); an item is never cut across two pages. Nothing for an empty list. */
     public Slip bullets(List<String> items) {
+        return list(items, BULLET, 0.7f, false);
+    }
+
+    /**
+     * A checklist: like {@link #bullets} but each item has an empty box to tick (things to gather before going
+     * somewhere), and the list is kept on one page when it fits on one. Nothing for an empty list.
+     */
+    public Slip checklist(List<String> items) {
+        return list(items, CHECK_BOX, 0.5f, true);
+    }
+
+    /**
+     * A bulleted list whose items mix plain and bold runs (a bold name, then its details); an item is never cut
+     * across two pages. Nothing for an empty list.
+     */
+    public Slip richBullets(List<List<Run>> items) {
         if (items == null || items.isEmpty()) {
             return this;
         }
@@ -222,6 +247,28 @@ public final class Slip {
         list.setListSymbol(new Text(BULLET).setFont(bold));
         list.setSymbolIndent(style.body() * 0.7f);
         list.setMarginTop(0).setMarginBottom(style.gap()).setMarginLeft(style.body() * 0.2f);
+        for (List<Run> item : items) {
+            Paragraph p = emptyParagraph().setFontSize(style.body()).setMarginBottom(style.gap() * 0.6f);
+            for (Run run : item) {
+                p.add(new Text(run.text()).setFont(run.bold() ? bold : regular));
+            }
+            ListItem li = new ListItem();
+            li.setKeepTogether(true);
+            li.add(p);
+            list.add(li);
+        }
+        return add(list);
+    }
+
+    private Slip list(List<String> items, String symbol, float indent, boolean keepTogether) {
+        if (items == null || items.isEmpty()) {
+            return this;
+        }
+        com.itextpdf.layout.element.List list = new com.itextpdf.layout.element.List();
+        list.setListSymbol(new Text(symbol).setFont(bold));
+        list.setSymbolIndent(style.body() * indent);
+        list.setMarginTop(0).setMarginBottom(style.gap()).setMarginLeft(style.body() * 0.2f);
+        list.setKeepTogether(keepTogether);
         for (String item : items) {
             ListItem li = new ListItem();
             li.setKeepTogether(true);
@@ -249,6 +296,16 @@ public final class Slip {
         }
     }
 
+    /**
+     * Blocks kept on one page, without a frame (a short section with its heading; the place, the date and the
+     * signatures): when they do not fit at the bottom of a page, they all start the next one.
+     */
+    public Slip together(Consumer<Slip> content) {
+        Div group = new Div();
+        group.setKeepTogether(true);
+        return inside(group, content);
+    }
+
     /** A framed paragraph of body text. */
     public Slip boxedText(String text) {
         return boxed(s -> s.text(text));
@@ -272,7 +329,8 @@ public final class Slip {
     }
 
     private Div column(Consumer<Slip> content, float paddingLeft, float paddingRight) {
-        Div cell = new Div().setWidth(UnitValue.createPercentValue(50)).setPaddingLeft(paddingLeft).setPaddingRight(paddingRight);
+        // A hair under half: two floats of exactly 50 % can round over the width and stack (seen at 12 pt).
+        Div cell = new Div().setWidth(UnitValue.createPercentValue(49.99f)).setPaddingLeft(paddingLeft).setPaddingRight(paddingRight);
         cell.setProperty(Property.BOX_SIZING, BoxSizingPropertyValue.BORDER_BOX);
         cell.setProperty(Property.FLOAT, FloatPropertyValue.LEFT);
         containers.push(cell);
@@ -342,6 +400,30 @@ public final class Slip {
         return this;
     }
 
+    /**
+     * Starts a part printed on pages of its own, e.g. one copy of a document made in two copies: it begins on a
+     * new page (unless nothing is written yet); its pages are numbered within the part ("1/2") when it takes
+     * more than one, and each page after its first carries {@code header} at the top, so that a loose sheet
+     * still says which part it belongs to. The header is an artifact: write the same words at the start of
+     * the part, where they are read. Sheets only (A4): a ticket's margin has no room for a header.
+     */
+    public Slip part(String header) {
+        Objects.requireNonNull(header, "header");
+        if (!style.wide()) {
+            throw new IllegalStateException("parts are for sheets, not tickets");
+        }
+        if (!containers.isEmpty()) {
+            throw new IllegalStateException("no part inside a box");
+        }
+        checkOpen();
+        pendingSpace = 0;
+        if (pdf.getNumberOfPages() > 0) {
+            document.add(new AreaBreak());
+        }
+        parts.add(new Part(Math.max(1, pdf.getNumberOfPages()), header));
+        return this;
+    }
+
     /** Continues on a new page. */
     public Slip pageBreak() {
         if (!containers.isEmpty()) {
@@ -369,7 +451,7 @@ public final class Slip {
 
     /**
      * Finishes the document and returns the PDF. Pages are numbered ("1/2") when there is more than one, as
-     * artifacts in the bottom margin.
+     * artifacts in the bottom margin; in a slip made of {@link #part parts}, within each part.
      */
     public byte[] toBytes() {
         checkOpen();
@@ -378,13 +460,47 @@ public final class Slip {
         }
         pages = pdf.getNumberOfPages();
         finished = true;
-        if (pages > 1) {
+        if (!parts.isEmpty()) {
+            markParts();
+        } else if (pages > 1) {
             for (int i = 1; i <= pages; i++) {
                 numberPage(pdf.getPage(i), i, pages);
             }
         }
         document.close();
         return out.toByteArray();
+    }
+
+    /** Numbers the pages of each part that takes several, and heads the pages after its first. */
+    private void markParts() {
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            int last = p + 1 < parts.size() ? parts.get(p + 1).firstPage() - 1 : pages;
+            int count = last - part.firstPage() + 1;
+            if (count < 2) {
+                continue;
+            }
+            for (int i = part.firstPage(); i <= last; i++) {
+                numberPage(pdf.getPage(i), i - part.firstPage() + 1, count);
+                if (i > part.firstPage()) {
+                    headPage(pdf.getPage(i), part.header());
+                }
+            }
+        }
+    }
+
+    private void headPage(PdfPage page, String header) {
+        Rectangle box = page.getPageSize();
+        PdfCanvas canvas = new PdfCanvas(page);
+        canvas.openTag(new CanvasArtifact());
+        canvas.beginText()
+                .setFontAndSize(bold, SlipStyle.MIN_BODY)
+                .setFillColor(INK)
+                .moveText(box.getLeft() + style.marginSide(), box.getTop() - style.headerBaselineFromTop())
+                .showText(header)
+                .endText();
+        canvas.closeTag();
+        canvas.release();
     }
 
     private void numberPage(PdfPage page, int number, int count) {
@@ -410,6 +526,17 @@ public final class Slip {
     /** The text with its spaces made no-break spaces: a phone number or a code is never cut across lines. */
     public static String nonBreaking(String text) {
         return text.replace(' ', '\u00A0');
+    }
+
+    /** "mardi 3 mars 2026" may break after "mardi", never inside "3 mars 2026". */
+    public static String keepTogetherAfterFirstWord(String text) {
+        int space = text.indexOf(' ');
+        return space < 0 ? text : text.substring(0, space + 1) + nonBreaking(text.substring(space + 1));
+    }
+
+    /** A web address as people type it: "https://" and a final slash add nothing for them. */
+    public static String displayUrl(String url) {
+        return url.strip().replaceFirst("^(?i)https?://", "").replaceFirst("/$", "");
     }
 
     private Slip inside(Div box, Consumer<Slip> content) {

@@ -50,6 +50,11 @@ record SlipStyle(
         return Math.max(marginBottom - MIN_BODY - 8f, 6f);
     }
 
+    /** Where the baseline of a page header goes, from the top edge: as far above the text as a page number is below. */
+    float headerBaselineFromTop() {
+        return Math.max(marginTop - MIN_BODY - 8f, MIN_BODY);
+    }
+
     /**
      * The same style with text and spacing made smaller so that more fits on a page — never under 12 pt for
      * body text nor 18 pt for facts. Margins, rules and signature boxes keep their size.

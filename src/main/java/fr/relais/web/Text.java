@@ -17,4 +17,9 @@ public final class Text {
     public static String orEmpty(String value) {
         return value == null ? "" : value;
     }
+
+    /** Trimmed, with runs of spaces (and line breaks) made one space: how names and one-line texts are kept. */
+    public static String squeeze(String value) {
+        return value == null ? null : value.strip().replaceAll("\\s+", " ");
+    }
 }

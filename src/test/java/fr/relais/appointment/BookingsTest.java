@@ -1,5 +1,6 @@
 package fr.relais.appointment;
 
+import fr.relais.security.ShortCodes;
 import fr.relais.site.Site;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
@@ -258,10 +259,10 @@ class BookingsTest extends OnBothDatabases {
 
     @Test
     void bookingCodesAreSixRandomCharactersOfTheUnambiguousAlphabet() {
-        assertEquals(32, BookingCodes.ALPHABET.length());
-        assertEquals(32, BookingCodes.ALPHABET.chars().distinct().count());
+        assertEquals(32, ShortCodes.ALPHABET.length());
+        assertEquals(32, ShortCodes.ALPHABET.chars().distinct().count());
         for (char lookAlike : "ILOU".toCharArray()) {
-            assertEquals(-1, BookingCodes.ALPHABET.indexOf(lookAlike), "no " + lookAlike);
+            assertEquals(-1, ShortCodes.ALPHABET.indexOf(lookAlike), "no " + lookAlike);
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 5000; i++) {

@@ -25,10 +25,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What tests read back from a generated PDF, with iText's reader. */
-final class PdfInspection {
+/** What tests read back from a generated PDF, with iText's reader (public: slips of other packages use it too). */
+public final class PdfInspection {
     /** A run of text as drawn: its text, effective size in points, fill colour (gray or RGB components). */
-    record Run(String text, float size, float[] color, int page) {
+    public record Run(String text, float size, float[] color, int page) {
         @Override
         public String toString() {
             return "\"" + text + "\"@" + size;
@@ -36,28 +36,28 @@ final class PdfInspection {
     }
 
     /** A font used on a page: its name and whether its program is embedded. */
-    record Font(String name, boolean embedded) {
+    public record Font(String name, boolean embedded) {
     }
 
     /** The text as drawn, read by position on the page (artifacts such as page numbers included). */
-    final String text;
+    public final String text;
     /** The text in reading order: the content of the structure tree (artifacts left out), one space between elements. */
-    final String taggedText;
-    final int pages;
-    final List<Rectangle> pageSizes = new ArrayList<>();
-    final List<Run> runs = new ArrayList<>();
-    final Set<Font> fonts = new TreeSet<>((a, b) -> (a.name() + a.embedded()).compareTo(b.name() + b.embedded()));
+    public final String taggedText;
+    public final int pages;
+    public final List<Rectangle> pageSizes = new ArrayList<>();
+    public final List<Run> runs = new ArrayList<>();
+    public final Set<Font> fonts = new TreeSet<>((a, b) -> (a.name() + a.embedded()).compareTo(b.name() + b.embedded()));
     /** Structure element roles, depth first, in document order ("H1", "P", "L", "LI"…). */
-    final List<String> roles = new ArrayList<>();
-    final String language;
-    final String title;
-    final boolean displayDocTitle;
-    final String xmp;
-    final String infoAuthor;
-    final String infoSubject;
-    final String infoKeywords;
+    public final List<String> roles = new ArrayList<>();
+    public final String language;
+    public final String title;
+    public final boolean displayDocTitle;
+    public final String xmp;
+    public final String infoAuthor;
+    public final String infoSubject;
+    public final String infoKeywords;
 
-    PdfInspection(byte[] pdf) {
+    public PdfInspection(byte[] pdf) {
         try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
             pages = doc.getNumberOfPages();
             StringBuilder all = new StringBuilder();
@@ -156,30 +156,30 @@ final class PdfInspection {
     }
 
     /** The text with all white space (including no-break spaces) removed: line breaks cannot hide a match. */
-    String squashedText() {
+    public String squashedText() {
         return squash(text);
     }
 
     /** The text in reading order with all white space removed. */
-    String squashedTaggedText() {
+    public String squashedTaggedText() {
         return squash(taggedText);
     }
 
-    static String squash(String s) {
+    public static String squash(String s) {
         return s.replaceAll("[\\s\\u00A0\\u202F]+", "");
     }
 
     /** The text with runs of white space (including no-break spaces) made one ordinary space. */
-    String flatText() {
+    public String flatText() {
         return text.replaceAll("[\\s\\u00A0\\u202F]+", " ");
     }
 
-    float smallestTextSize() {
+    public float smallestTextSize() {
         return (float) runs.stream().mapToDouble(Run::size).min().orElse(0);
     }
 
     /** The largest size at which {@code words} (or a piece of them, if drawn in pieces) is drawn; 0 when not drawn. */
-    float sizeOf(String words) {
+    public float sizeOf(String words) {
         String target = squash(words);
         return (float) runs.stream().filter(r -> {
                     String t = squash(r.text());
@@ -188,7 +188,7 @@ final class PdfInspection {
                 .mapToDouble(Run::size).max().orElse(0);
     }
 
-    boolean allTextBlack() {
+    public boolean allTextBlack() {
         return runs.stream().allMatch(r -> {
             for (float v : r.color()) {
                 if (v != 0f) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,39 @@ class SlipLayoutTest {
         byte[] pdf = LAYOUT.open(SlipLayout.PaperSize.A6, Locale.UK, "Test").title("Your appointment").text("Body").toBytes();
         PdfUaValidator.assertCompliant(pdf, "English slip");
         assertEquals("en", new PdfInspection(pdf).language);
+    }
+
+    @Test
+    void partsStartOnTheirOwnPagesAndNumberTheirPages() {
+        Slip slip = LAYOUT.open(SlipLayout.PaperSize.A4, Locale.FRENCH, "Essai de parties");
+        slip.part("Essai – exemplaire 1").boldText("Exemplaire 1").title("Essai");
+        slip.richBullets(List.of(List.of(Slip.Run.bold("Logement :"), Slip.Run.plain(" aides au logement"))));
+        for (int i = 1; i <= 40; i++) {
+            slip.text("Ligne " + i);
+        }
+        slip.together(t -> t.text("Fait à Lyon").signatureBoxes("Signature 1", "Signature 2"));
+        slip.part("Essai – exemplaire 2").boldText("Exemplaire 2").text("Court");
+        byte[] pdf = slip.toBytes();
+        PdfUaValidator.assertCompliant(pdf, "parts");
+        PdfInspection in = new PdfInspection(pdf);
+        assertEquals(3, in.pages, "part 1 on two pages, part 2 on a third");
+        List<String> page1 = in.runs.stream().filter(r -> r.page() == 1).map(PdfInspection.Run::text).toList();
+        List<String> page2 = in.runs.stream().filter(r -> r.page() == 2).map(PdfInspection.Run::text).toList();
+        List<String> page3 = in.runs.stream().filter(r -> r.page() == 3).map(PdfInspection.Run::text).toList();
+        String p1 = PdfInspection.squash(String.join("", page1));
+        String p2 = PdfInspection.squash(String.join("", page2));
+        String p3 = PdfInspection.squash(String.join("", page3));
+        assertTrue(p1.contains("1/2") && !p1.contains("exemplaire1"), p1);
+        assertTrue(p2.contains("Essai–exemplaire1") && p2.contains("2/2"), "header and number of page 2: " + p2);
+        // The place and the signatures stay together.
+        assertTrue(p2.contains("FaitàLyon") && p2.contains("Signature2"), p2);
+        // A part of one page has neither header nor number.
+        assertTrue(p3.startsWith("Exemplaire2") && !p3.contains("/") && !p3.contains("exemplaire2"), p3);
+        // The header is an artifact: read once, at the start of the part.
+        assertFalse(in.taggedText.contains("Essai – exemplaire 1"), in.taggedText);
+        assertTrue(in.taggedText.contains("Logement : aides au logement"), in.taggedText);
+        assertThrows(IllegalStateException.class,
+                () -> LAYOUT.open(SlipLayout.PaperSize.A6, Locale.FRENCH, "Ticket").part("Exemplaire"));
     }
 
     @Test
