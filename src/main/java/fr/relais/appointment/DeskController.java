@@ -208,6 +208,10 @@ class DeskController {
             throw new NotFoundException();
         }
         bookings.setStatus(a, status, null);
+        if (status == AppointmentStatus.DONE) {
+            // Honoured: the accompaniment log opens, prefilled from the appointment and linked to it.
+            return Page.seeOther("/accompagnements/" + a.siteId() + "/rendez-vous/" + a.id());
+        }
         return Page.seeOther("/bureau/" + a.siteId() + "/jour/" + a.slotDate() + "?enregistre=1");
     }
 

@@ -1,6 +1,7 @@
 package fr.relais.demo;
 
 import fr.relais.appointment.Permanences;
+import fr.relais.partner.PartnerImport;
 import fr.relais.security.PasswordHasher;
 import fr.relais.site.LibraryService;
 import fr.relais.site.OpeningHours;
@@ -39,9 +40,12 @@ public class DemoData {
     private final StaffRepository staff;
     private final PasswordHasher hasher;
     private final Permanences permanences;
+    private final PartnerImport partnerImport;
 
-    DemoData(Sites sites, StaffAccounts accounts, StaffRepository staff, PasswordHasher hasher, Permanences permanences) {
+    DemoData(Sites sites, StaffAccounts accounts, StaffRepository staff, PasswordHasher hasher, Permanences permanences,
+             PartnerImport partnerImport) {
         this.permanences = permanences;
+        this.partnerImport = partnerImport;
         this.sites = sites;
         this.accounts = accounts;
         this.staff = staff;
@@ -108,6 +112,13 @@ public class DemoData {
         permanences.create(centre, 6, LocalTime.of(10, 0), LocalTime.of(12, 0), 30, since, null, List.of(jeanne));
         permanences.create(nord, 2, LocalTime.of(14, 0), LocalTime.of(17, 0), 30, since, null, List.of(nour));
         permanences.create(nord, 6, LocalTime.of(10, 0), LocalTime.of(11, 30), 30, since, null, List.of(nour));
+
+        // The network's partner directory: the fictitious sample of reference/ (data·inclusion shape), imported.
+        try (java.io.InputStream sample = DemoData.class.getResourceAsStream("/reference/partners-sample.json")) {
+            partnerImport.importNetworkWide(new String(sample.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | PartnerImport.UnreadableFile e) {
+            throw new IllegalStateException("Demo partner directory not imported", e);
+        }
     }
 
     private long account(String email, String name, Role role, boolean habilitated, String hash, Set<Long> siteIds) {

@@ -23,14 +23,19 @@ public class ReferenceData {
     private final List<ProcedureScope> scopes;
     private final Map<String, Theme> themeByCode;
     private final Map<String, ProcedureScope> scopeByCode;
+    private final List<PartnerKind> kinds;
+    private final Map<String, PartnerKind> kindByCode;
     private final ReferenceRepositories.Bring bring;
 
-    ReferenceData(ReferenceRepositories.Themes themes, ReferenceRepositories.Scopes scopes, ReferenceRepositories.Bring bring) {
+    ReferenceData(ReferenceRepositories.Themes themes, ReferenceRepositories.Scopes scopes, ReferenceRepositories.Bring bring,
+                  ReferenceRepositories.Kinds kinds) {
         this.themes = themes.findAllOrderByPosition();
         this.scopes = scopes.findAllOrderByPosition();
         this.themeByCode = this.themes.stream().collect(Collectors.toMap(Theme::code, Function.identity()));
         this.scopeByCode = this.scopes.stream().collect(Collectors.toMap(ProcedureScope::code, Function.identity()));
         this.bring = bring;
+        this.kinds = kinds.findAllOrderByPosition();
+        this.kindByCode = this.kinds.stream().collect(Collectors.toMap(PartnerKind::code, Function.identity()));
     }
 
     public record Option(String code, String label) {
@@ -42,6 +47,18 @@ public class ReferenceData {
 
     public List<Option> scopes(Locale locale) {
         return scopes.stream().map(s -> new Option(s.code(), label(s.labelFr(), s.labelEn(), locale))).toList();
+    }
+
+    public List<Option> partnerKinds(Locale locale) {
+        return kinds.stream().map(k -> new Option(k.code(), label(k.labelFr(), k.labelEn(), locale))).toList();
+    }
+
+    public Optional<PartnerKind> partnerKind(String code) {
+        return Optional.ofNullable(code == null ? null : kindByCode.get(code));
+    }
+
+    public String partnerKindLabel(String code, Locale locale) {
+        return partnerKind(code).map(k -> label(k.labelFr(), k.labelEn(), locale)).orElse(code);
     }
 
     public Optional<Theme> theme(String code) {

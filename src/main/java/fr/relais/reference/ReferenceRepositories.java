@@ -23,6 +23,11 @@ final class ReferenceRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Kinds extends CrudRepository<PartnerKind, String> {
+        List<PartnerKind> findAllOrderByPosition();
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
     interface Bring extends CrudRepository<WhatToBring, Long> {
         List<WhatToBring> findByTargetInOrderByPosition(Collection<String> codes);
     }

@@ -58,6 +58,14 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
             nav.add(link("/gestion/sites", "nav.sites", path));
             nav.add(link("/gestion/comptes", "nav.accounts", path));
         }
+        if (me.role() == Role.HELPER || me.role() == Role.DIRECTOR) {
+            nav.add(link("/accompagnements", "nav.accompaniments", path));
+            nav.add(link("/mandats", "nav.mandates", path));
+        }
+        nav.add(link("/partenaires", "nav.partners", path));
+        if (me.role() == Role.DIRECTOR || me.role() == Role.ADMIN) {
+            nav.add(link("/gestion/journal", "nav.journal", path));
+        }
         if (me.role() == Role.HELPER) {
             nav.add(link("/compte/agenda", "nav.calendar", path));
             nav.add(link("/compte/absences", "nav.absences", path));

@@ -560,13 +560,15 @@ class DeskControllerTest extends OnBothDatabases {
 
         TestClient.Answer done = sami.post("/bureau/rendez-vous/" + came + "/statut", Map.of("status", "DONE"));
         assertEquals(303, done.status(), done.body());
-        assertTrue(done.location().startsWith(dayPath(t2)), done.location());
+        // Honoured: the accompaniment log opens, prefilled from the appointment.
+        assertEquals("/accompagnements/" + centre.id() + "/rendez-vous/" + came, done.location());
         TestClient.Answer noShow = sami.post("/bureau/rendez-vous/" + away + "/statut", Map.of("status", "NO_SHOW"));
         assertEquals(303, noShow.status(), noShow.body());
+        assertTrue(noShow.location().startsWith(dayPath(t2)), noShow.location());
 
         assertEquals(AppointmentStatus.DONE, appointment(came).status());
         assertEquals(AppointmentStatus.NO_SHOW, appointment(away).status());
-        Document day = sami.get(done.location()).html();
+        Document day = sami.get(noShow.location()).html();
         assertEquals("honoré", seatOf(day, came).selectFirst(".status").text());
         assertEquals("absent·e", seatOf(day, away).selectFirst(".status").text());
         assertNull(seatOf(day, came).selectFirst("button"), "nothing left to mark");

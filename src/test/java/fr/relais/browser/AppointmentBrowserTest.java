@@ -1,22 +1,14 @@
 package fr.relais.browser;
 
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -98,7 +90,12 @@ class AppointmentBrowserTest extends BrowserTest {
         WebElement seat = seatOf("Mme D.");
         assertEquals("à venir", seat.findElement(By.cssSelector(".status")).getText());
         seat.findElement(By.xpath(".//button[normalize-space()='Honoré (Mme D.)']")).click();
-        waitForPath(dayPath + "?enregistre=1");
+        // Honoured: the accompaniment log opens, prefilled from the appointment; back to the day without logging.
+        waitForPattern(Pattern.compile("^/accompagnements/\\d+/rendez-vous/\\d+$"));
+        assertEquals("Noter un accompagnement", h1());
+        String log = path();
+        find("main").findElement(By.linkText("Revenir au bureau du jour")).click();
+        assertEquals(dayPath, path());
         seat = seatOf("Mme D.");
         assertEquals("honoré", seat.findElement(By.cssSelector(".status")).getText());
         assertTrue(seat.findElements(By.tagName("button")).isEmpty(), "no more buttons once honoured");
@@ -110,7 +107,7 @@ class AppointmentBrowserTest extends BrowserTest {
         String week = path();
         logOut();
         List<String> scanned = browser.scannedPages();
-        for (String page : List.of("/connexion", "/accueil", dayPath, bookForm, detail, dayPath + "?enregistre=1", week)) {
+        for (String page : List.of("/connexion", "/accueil", dayPath, bookForm, detail, log, week)) {
             assertTrue(scanned.contains(page), page + " was scanned; scanned: " + scanned);
         }
     }
@@ -366,34 +363,8 @@ class AppointmentBrowserTest extends BrowserTest {
         }
     }
 
-    /**
-     * Fetches a link with the browser's own session (cookies) from inside the page, checks it answers a PDF, and
-     * returns the PDF's text. A script run by WebDriver is not subject to the page's Content-Security-Policy.
-     */
+    /** The text of the PDF a link answers, fetched with the browser's own session. */
     private String pdfText(String href) {
-        Object answer = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + " fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => {"
-                        + "   const bytes = new Uint8Array(b); let s = '';"
-                        + "   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));"
-                        + "   done([r.status, r.headers.get('content-type') || '', btoa(s)]);"
-                        + " })).catch(e => done([0, String(e), '']));", href);
-        List<?> result = (List<?>) answer;
-        int status = ((Number) result.get(0)).intValue();
-        String contentType = String.valueOf(result.get(1));
-        assertEquals(200, status, href + " answers " + status + " " + contentType);
-        assertTrue(contentType.startsWith("application/pdf"), href + " is a PDF: " + contentType);
-        byte[] pdf = Base64.getDecoder().decode(String.valueOf(result.get(2)));
-        assertTrue(pdf.length > 4 && new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"),
-                href + " starts with %PDF-");
-        StringBuilder text = new StringBuilder();
-        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
-                text.append(PdfTextExtractor.getTextFromPage(doc.getPage(i))).append('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        return pdfText(fetchPdf(href));
     }
 }

@@ -2,6 +2,10 @@ package fr.relais.browser;
 
 import fr.relais.testing.TestClient;
 import fr.relais.testing.TestDatabase;
+
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -19,13 +23,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Base of browser tests: the application on a fresh H2 database (browser tests run once, not again on
@@ -215,5 +225,56 @@ public abstract class BrowserTest implements TestPropertyProvider {
                 + " const shadow = s.boxShadow && s.boxShadow !== 'none';"
                 + " return outline || shadow;", e);
         return Boolean.TRUE.equals(visible);
+    }
+
+    // ---------------------------------------------------------------- PDFs the pages link to
+
+    /** Reads the answer's bytes in the page and hands [status, content type, base64] back to the test. */
+    private static final String READ_PDF = " .then(r => r.arrayBuffer().then(b => {"
+            + "   const bytes = new Uint8Array(b); let s = '';"
+            + "   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));"
+            + "   done([r.status, r.headers.get('content-type') || '', btoa(s)]);"
+            + " })).catch(e => done([0, String(e), '']));";
+
+    /**
+     * Fetches a link with the browser's own session from inside the page, checks it answers a PDF, and returns it.
+     * A script run by WebDriver is not subject to the page's Content-Security-Policy.
+     */
+    protected byte[] fetchPdf(String href) {
+        return pdf(((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0], {credentials: 'same-origin'})" + READ_PDF, href), href);
+    }
+
+    /** Posts a form exactly as filled in (its fields and token) with the browser's session; the PDF it answers. */
+    protected byte[] postForPdf(WebElement form) {
+        return pdf(((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const form = arguments[0];"
+                        + " fetch(form.action, {method: 'POST', credentials: 'same-origin',"
+                        + "   body: new URLSearchParams(new FormData(form))})" + READ_PDF, form), form.getAttribute("action"));
+    }
+
+    private static byte[] pdf(Object answer, String what) {
+        List<?> result = (List<?>) answer;
+        int status = ((Number) result.get(0)).intValue();
+        String contentType = String.valueOf(result.get(1));
+        assertEquals(200, status, what + " answers " + status + " " + contentType);
+        assertTrue(contentType.startsWith("application/pdf"), what + " is a PDF: " + contentType);
+        byte[] pdf = Base64.getDecoder().decode(String.valueOf(result.get(2)));
+        assertTrue(pdf.length > 4 && new String(pdf, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"),
+                what + " starts with %PDF-");
+        return pdf;
+    }
+
+    /** The text of every page of a PDF, page after page. */
+    protected static String pdfText(byte[] pdf) {
+        StringBuilder text = new StringBuilder();
+        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                text.append(PdfTextExtractor.getTextFromPage(doc.getPage(i))).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 }

@@ -291,8 +291,9 @@ class RouteSecurityTest extends OnBothDatabases {
                     forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
             String appointment = "/bureau/rendez-vous/{appointment" + cap + "}";
             get(appointment, login, helperCentre, helperNord, forbidden, forbidden, forbidden);
-            Expect markedCentre = centre ? Expect.seeOther("/bureau/{centre}/jour/{appointmentDate" + cap + "}?enregistre=1") : notFound;
-            Expect markedNord = centre ? notFound : Expect.seeOther("/bureau/{nord}/jour/{appointmentDate" + cap + "}?enregistre=1");
+            // Honoured: the accompaniment log opens, prefilled from the appointment.
+            Expect markedCentre = centre ? Expect.seeOther("/accompagnements/{centre}/rendez-vous/{appointmentCentre}") : notFound;
+            Expect markedNord = centre ? notFound : Expect.seeOther("/accompagnements/{nord}/rendez-vous/{appointmentNord}");
             post(appointment + "/statut", form("status", "DONE"), forbidden, markedCentre, markedNord, forbidden, forbidden, forbidden);
             get(appointment + "/annulation", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
             get(appointment + "/convocation.pdf", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
@@ -334,12 +335,101 @@ class RouteSecurityTest extends OnBothDatabases {
         post("/gestion/sites/{centre}/absences/{absenceNord}/suppression", Map.of(), forbidden, forbidden, forbidden,
                 notFound, notFound, notFound);
 
+        // Mandates: helpers and directors of the site read, search and check codes; habilitated helpers (Sami, Nour)
+        // draft, print and sign; they and directors revoke. Network roles never see them: mandates hold names.
+        get("/mandats", login, Expect.seeOther("/mandats/{centre}"), Expect.seeOther("/mandats/{nord}"),
+                Expect.seeOther("/mandats/{centre}"), forbidden, forbidden);
+        get("/mandats/{centre}", login, ok, notFound, ok, forbidden, forbidden);
+        get("/mandats/{nord}?nom=martin", login, notFound, ok, notFound, forbidden, forbidden);
+        get("/mandats/{centre}/verification?code=0000-0000", login, ok, notFound, ok, forbidden, forbidden);
+        get("/mandats/{centre}/nouveau", login, ok, notFound, forbidden, forbidden, forbidden);
+        post("/mandats/{centre}/nouveau", form("firstName", ""), forbidden, invalid, notFound, forbidden, forbidden, forbidden);
+        String mandate = "/mandats/{centre}/{mandateCentre}";
+        get(mandate, login, ok, notFound, ok, forbidden, forbidden);
+        get(mandate + "/mandat.pdf", login, ok, notFound, forbidden, forbidden, forbidden);
+        post(mandate + "/signature", Map.of(), forbidden, Expect.seeOther(mandate + "?enregistre=1"), notFound, forbidden,
+                forbidden, forbidden);
+        get(mandate + "/revocation", login, ok, notFound, ok, forbidden, forbidden);
+        post(mandate + "/revocation", form("by", "", "reason", ""), forbidden, invalid, notFound, invalid, forbidden, forbidden);
+        get("/mandats/{centre}/{mandateCentreRevoked}/revocation.pdf", login, ok, notFound, ok, forbidden, forbidden);
+        // A centre mandate through the nord site: unknown, whoever asks.
+        get("/mandats/{nord}/{mandateCentre}", login, notFound, notFound, notFound, forbidden, forbidden);
+
+        // Accompaniments: helpers log at their sites, read, correct and delete their own records (the same day) and
+        // print a referral's slip; directors read their sites' records (they name nobody); coordination and
+        // administration see the anonymised statistics instead. {accompanimentCentre} is Sami's, {accompanimentNord}
+        // Nour's, each made anew for the case.
+        get("/accompagnements", login, ok, ok, ok, forbidden, forbidden);
+        get("/accompagnements?periode=semaine&mode=DO_WITH&theme=EMAIL", login, ok, ok, ok, forbidden, forbidden);
+        for (String site : new String[]{"centre", "nord"}) {
+            boolean centre = site.equals("centre");
+            String cap = centre ? "Centre" : "Nord";
+            String base = "/accompagnements/{" + site + "}";
+            Expect helperCentre = centre ? ok : notFound;
+            Expect helperNord = centre ? notFound : ok;
+            Expect postCentre = centre ? invalid : notFound;
+            Expect postNord = centre ? notFound : invalid;
+            Expect deleted = Expect.seeOther("/accompagnements?supprime=1");
+            get(base + "/nouveau?mode=DO_WITH", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            post(base + "/nouveau", form("mode", ""), forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
+            String log = base + "/rendez-vous/{honoured" + cap + "}";
+            get(log, login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            post(log, form("mode", ""), forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
+            String record = base + "/{accompaniment" + cap + "}";
+            get(record, login, helperCentre, helperNord, centre ? ok : notFound, forbidden, forbidden);
+            get(record + "/modifier", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            post(record + "/modifier", form("mode", ""), forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
+            post(record + "/suppression", Map.of(), forbidden, centre ? deleted : notFound, centre ? notFound : deleted,
+                    forbidden, forbidden, forbidden);
+            post(base + "/{referral" + cap + "}/fiche-orientation", form("reasons", ""), forbidden, postCentre, postNord,
+                    forbidden, forbidden, forbidden);
+        }
+        // Another helper's record of the same site: unknown to Sami (Jeanne's), readable by the director.
+        get("/accompagnements/{centre}/{accompanimentBenevole}", login, notFound, notFound, ok, forbidden, forbidden);
+        post("/accompagnements/{centre}/{accompanimentBenevole}/suppression", Map.of(), forbidden, notFound, notFound,
+                forbidden, forbidden, forbidden);
+
         // A helper's own absences: helpers only; another person's absence answers 404.
         get("/compte/absences", login, ok, ok, forbidden, forbidden, forbidden);
         post("/compte/absences", form("startDate", "", "endDate", ""), forbidden, invalid, invalid, forbidden, forbidden, forbidden);
         Expect absenceDeleted = Expect.seeOther("/compte/absences?supprime=1");
         post("/compte/absences/{absenceCentre}/suppression", Map.of(), forbidden, absenceDeleted, notFound, forbidden, forbidden, forbidden);
         post("/compte/absences/{absenceNord}/suppression", Map.of(), forbidden, notFound, absenceDeleted, forbidden, forbidden, forbidden);
+
+        // The journal: directors read their sites' entries (another site's filter is unknown), administration reads
+        // everything and runs the check (page and JSON for monitoring); helpers and coordination have no access.
+        get("/gestion/journal", login, forbidden, forbidden, ok, forbidden, ok);
+        get("/gestion/journal?site={centre}&action=MANDATE_DRAFTED", login, forbidden, forbidden, ok, forbidden, ok);
+        get("/gestion/journal?site={nord}", login, forbidden, forbidden, notFound, forbidden, ok);
+        get("/gestion/journal/verification", login, forbidden, forbidden, forbidden, forbidden, ok);
+        get("/gestion/journal/verification.json", login, forbidden, forbidden, forbidden, forbidden, ok);
+
+        // Partners: every staff member searches and reads (helpers refer people) network-wide entries and their
+        // libraries'; directors manage their libraries' entries, coordination and administration all of them;
+        // an entry one may not manage answers 404 on its management routes. Import: coordination and administration.
+        get("/partenaires", login, ok, ok, ok, ok, ok);
+        get("/partenaires?q=caf&kind=CAF&theme=ADMIN_PROCEDURES&scope=FAMILY&town=Lyon&inactifs=1", login, ok, ok, ok, ok, ok);
+        get("/partenaires/export.csv", login, ok, ok, ok, ok, ok);
+        get("/partenaires/export.csv?kind=INCONNU&q=x", login, ok, ok, ok, ok, ok);
+        get("/partenaires/nouveau", login, forbidden, forbidden, ok, ok, ok);
+        post("/partenaires/nouveau", form("name", "", "kindCode", ""), forbidden, forbidden, forbidden, invalid, invalid, invalid);
+        for (String entry : new String[]{"{partnerNetwork}", "{partnerCentre}", "{partnerNord}"}) {
+            boolean centre = entry.equals("{partnerCentre}");
+            boolean nord = entry.equals("{partnerNord}");
+            String path = "/partenaires/" + entry;
+            Expect managed = Expect.seeOther(path + "?enregistre=1");
+            get(path, login, nord ? notFound : ok, centre ? notFound : ok, nord ? notFound : ok, ok, ok);
+            get(path + "/modification", login, forbidden, forbidden, centre ? ok : notFound, ok, ok);
+            post(path + "/modification", form("name", ""), forbidden, forbidden, forbidden, centre ? invalid : notFound,
+                    invalid, invalid);
+            post(path + "/desactivation", Map.of(), forbidden, forbidden, forbidden, centre ? managed : notFound, managed, managed);
+            post(path + "/reactivation", Map.of(), forbidden, forbidden, forbidden, centre ? managed : notFound, managed, managed);
+        }
+        get("/partenaires/import", login, forbidden, forbidden, forbidden, ok, ok);
+        post("/partenaires/import", form("file", new TestClient.FilePart("annuaire.json", "application/json",
+                "pas du JSON".getBytes(StandardCharsets.UTF_8))), forbidden, forbidden, forbidden, forbidden, invalid, invalid);
+        post("/partenaires/import/confirmation", TestClient.multipart(form("content", "{}")),
+                forbidden, forbidden, forbidden, forbidden, invalid, invalid);
     }
 
     /**
@@ -393,7 +483,13 @@ class RouteSecurityTest extends OnBothDatabases {
     @Inject
     PermanenceTestData permanenceData;
     @Inject
+    fr.relais.mandate.MandateFixtures mandateData;
+    @Inject
     PublicTestLinks publicLinks;
+    @Inject
+    fr.relais.partner.PartnerFixtures partnerData;
+    @Inject
+    fr.relais.accompaniment.AccompanimentTestData accompanimentData;
 
     private final Map<Caller, TestClient> browsers = new EnumMap<>(Caller.class);
 
@@ -479,6 +575,20 @@ class RouteSecurityTest extends OnBothDatabases {
             case "permanenceNord" -> permanenceData.permanence(site("bibliotheque-nord"), staffId("aidant.nord@relais.demo"));
             case "absenceCentre" -> permanenceData.absence(staffId("aidant.centre@relais.demo"));
             case "absenceNord" -> permanenceData.absence(staffId("aidant.nord@relais.demo"));
+            case "mandateCentre" -> mandateData.draft(site("mediatheque-centre").id(), staffId("aidant.centre@relais.demo"),
+                    "Marie", "Martin", 31, "FAMILY");
+            case "mandateCentreRevoked" -> mandateData.revoked(site("mediatheque-centre").id(),
+                    staffId("aidant.centre@relais.demo"), "Marie", "Martin", "FAMILY");
+            case "honouredCentre" -> accompanimentData.honouredAppointment(site("mediatheque-centre"), "EMAIL", null).id();
+            case "honouredNord" -> accompanimentData.honouredAppointment(site("bibliotheque-nord"), "EMAIL", null).id();
+            case "accompanimentCentre" -> accompanimentData.record(site("mediatheque-centre"), staffId("aidant.centre@relais.demo"));
+            case "accompanimentNord" -> accompanimentData.record(site("bibliotheque-nord"), staffId("aidant.nord@relais.demo"));
+            case "accompanimentBenevole" -> accompanimentData.record(site("mediatheque-centre"), staffId("benevole.centre@relais.demo"));
+            case "referralCentre" -> accompanimentData.referral(site("mediatheque-centre"), staffId("aidant.centre@relais.demo"));
+            case "referralNord" -> accompanimentData.referral(site("bibliotheque-nord"), staffId("aidant.nord@relais.demo"));
+            case "partnerNetwork" -> partnerData.entry("Partenaire du réseau (test)", null).id();
+            case "partnerCentre" -> partnerData.entry("Partenaire du Centre (test)", "mediatheque-centre").id();
+            case "partnerNord" -> partnerData.entry("Partenaire du Nord (test)", "bibliotheque-nord").id();
             default -> throw new IllegalArgumentException(placeholder);
         };
         return String.valueOf(id);
@@ -601,6 +711,11 @@ class RouteSecurityTest extends OnBothDatabases {
                 .replaceAll("/permanences/\\{\\w+}", "/permanences/{permanenceId}")
                 .replaceAll("/absences/\\{\\w+}", "/absences/{absenceId}")
                 .replaceAll("/rendez-vous/\\{\\w+}", "/rendez-vous/{id}")
+                .replaceAll("/partenaires/\\{\\w+}", "/partenaires/{id}")
+                .replaceAll("^/mandats/\\{(centre|nord)}", "/mandats/{siteId}")
+                .replaceAll("^/mandats/\\{siteId}/\\{mandate\\w+}", "/mandats/{siteId}/{mandateId}")
+                .replaceAll("^/accompagnements/\\{(centre|nord)}", "/accompagnements/{siteId}")
+                .replaceAll("^/accompagnements/\\{siteId}/\\{(accompaniment|referral)\\w+}", "/accompagnements/{siteId}/{id}")
                 .replaceAll("^/bibliotheques/\\{slug}/rendez-vous/\\{id}$", "/bibliotheques/{slug}/rendez-vous/{slot}")
                 .replaceAll("^/agenda/[^/]+$", "/agenda/{file}")).distinct().toList();
         List<String> missing = declared.stream().filter(route -> !inTable.contains(route)).toList();

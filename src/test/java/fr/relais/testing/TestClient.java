@@ -9,6 +9,7 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -57,11 +58,46 @@ public final class TestClient implements AutoCloseable {
         return send(HttpRequest.GET(path));
     }
 
-    /** Posts a form with the CSRF token of this browser (fetched from a page first if needed). */
+    /**
+     * Posts a form with the CSRF token of this browser (fetched from a page first if needed). A form holding a
+     * {@link FilePart}, or made by {@link #multipart}, is sent as multipart/form-data, like a browser's upload form.
+     */
     public Answer post(String path, Map<String, ?> form) {
         Map<String, Object> withToken = new LinkedHashMap<>(form);
         withToken.putIfAbsent("csrfToken", csrfToken());
-        return postRaw(path, withToken);
+        return isMultipart(form) ? postMultipartRaw(path, withToken) : postRaw(path, withToken);
+    }
+
+    /** A file chosen in a form's file field. */
+    public record FilePart(String filename, String contentType, byte[] content) {
+    }
+
+    /** The fields of a form sent as multipart/form-data (enctype="multipart/form-data"), files or not. */
+    public static Map<String, Object> multipart(Map<String, ?> fields) {
+        return new MultipartFields(fields);
+    }
+
+    private static final class MultipartFields extends LinkedHashMap<String, Object> {
+        MultipartFields(Map<String, ?> fields) {
+            super(fields);
+        }
+    }
+
+    private static boolean isMultipart(Map<String, ?> form) {
+        return form instanceof MultipartFields || form.values().stream().anyMatch(FilePart.class::isInstance);
+    }
+
+    /** Posts exactly the given fields as multipart/form-data: no CSRF token is added. */
+    public Answer postMultipartRaw(String path, Map<String, ?> form) {
+        MultipartBody.Builder body = MultipartBody.builder();
+        form.forEach((key, value) -> {
+            if (value instanceof FilePart file) {
+                body.addPart(key, file.filename(), MediaType.of(file.contentType()), file.content());
+            } else {
+                body.addPart(key, value == null ? "" : String.valueOf(value));
+            }
+        });
+        return send(HttpRequest.POST(path, body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
     }
 
     /** Posts exactly the given fields: no CSRF token is added. */

@@ -75,6 +75,34 @@ class HtmlValidityTest extends OnBothDatabases {
     }
 
     @Test
+    void accompanimentPages() {
+        try (TestClient helper = TestClient.of(server); TestClient director = TestClient.of(server)) {
+            helper.loginDemo("aidant.centre@relais.demo");
+            String form = firstLink(helper.get("/accueil"), "/accompagnements/\\d+/nouveau\\?mode=DO_WITH");
+            String post = form.replaceAll("\\?.*", "");
+            TestClient.Answer blank = helper.get(form);
+            check("accompaniment form", blank, 200, "fr");
+            check("accompaniment form, errors (422)", helper.post(post, Map.of("mode", "DO_FOR", "themes", "EMAIL",
+                    "scopes", "HOUSING", "durationOther", "0", "note", "mdp : Soleil2024", "date", "31/02/2026")), 422, "fr");
+            check("accompaniment form, mandate search", helper.post(post, Map.of("mode", "DO_FOR", "mandateSearch", "Martin",
+                    "action", "search")), 200, "fr");
+            String partner = blank.html().select("#f-partnerId option[value~=\\d+]").first().val();
+            TestClient.Answer saved = helper.post(post, Map.of("mode", "REFER", "themes", "HEALTH", "partnerId", partner));
+            assertEquals(303, saved.status(), "referral saved");
+            String record = saved.location().replaceAll("\\?.*", "");
+            check("accompaniment saved, referral slip form", helper.get(saved.location()), 200, "fr");
+            check("referral slip form, errors (422)", helper.post(record + "/fiche-orientation", Map.of("reasons", "",
+                    "personName", "x".repeat(81))), 422, "fr");
+            check("accompaniment correction", helper.get(record + "/modifier"), 200, "fr");
+            check("my accompaniments", helper.get("/accompagnements?periode=semaine"), 200, "fr");
+            director.loginDemo("direction.centre@relais.demo");
+            check("site's accompaniments", director.get("/accompagnements"), 200, "fr");
+            check("accompaniment, read by the director", director.get(record), 200, "fr");
+        }
+        assertNoFailure();
+    }
+
+    @Test
     void directorPages() {
         try (TestClient director = TestClient.of(server)) {
             director.loginDemo("direction.centre@relais.demo");
@@ -91,6 +119,7 @@ class HtmlValidityTest extends OnBothDatabases {
             check("accounts", accounts, 200, "fr");
             check("new account", director.get("/gestion/comptes/nouveau"), 200, "fr");
             check("account form", director.get(firstLink(accounts, "/gestion/comptes/\\d+")), 200, "fr");
+            check("journal", director.get("/gestion/journal"), 200, "fr");
 
             Map<String, Object> form = new LinkedHashMap<>();
             for (String field : List.of("name", "slug", "addressLine", "postcode", "town", "phone", "email", "directions", "accessibility")) {
@@ -148,6 +177,126 @@ class HtmlValidityTest extends OnBothDatabases {
                     "nouvelle.aidante@relais.demo", "displayName", "Lou", "role", "COORDINATOR")), 200, "fr");
             check("password form", admin.get("/compte/mot-de-passe"), 200, "fr");
             check("sites", admin.get("/gestion/sites"), 200, "fr");
+            check("journal", admin.get("/gestion/journal"), 200, "fr");
+            check("journal check", admin.get("/gestion/journal/verification"), 200, "fr");
+        }
+        assertNoFailure();
+    }
+
+    @Test
+    void mandatePages() {
+        try (TestClient helper = TestClient.of(server)) {
+            helper.loginDemo("aidant.centre@relais.demo");
+            TestClient.Answer start = helper.get("/mandats");
+            assertEquals(303, start.status(), "/mandats leads to the first site");
+            String list = start.location();
+            check("mandates", helper.get(list), 200, "fr");
+            TestClient.Answer blank = helper.get(list + "/nouveau");
+            check("new mandate", blank, 200, "fr");
+            check("new mandate, errors (422)", helper.post(list + "/nouveau", Map.of("firstName", "4", "lastName", "",
+                    "scopes", List.of("NOPE"), "purpose", "", "durationDays", "2", "startDate", "31/02/2020",
+                    "toldData", "on")), 422, "fr");
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("firstName", "Odette");
+            form.put("lastName", "Bérard");
+            form.put("scopes", List.of("FAMILY", "HOUSING"));
+            form.put("purpose", "Déclarer les ressources trimestrielles");
+            form.put("durationDays", "31");
+            form.put("startDate", blank.fieldValue("startDate"));
+            for (String confirmation : List.of("toldPurpose", "toldData", "toldRights", "toldRevocation", "noLegalProtection")) {
+                form.put(confirmation, "on");
+            }
+            TestClient.Answer drafted = helper.post(list + "/nouveau", form);
+            assertEquals(303, drafted.status(), "mandate drafted");
+            String detail = drafted.location().replace("?enregistre=1", "");
+            check("mandate to sign, saved", helper.get(drafted.location()), 200, "fr");
+            assertEquals(303, helper.post(detail + "/signature", Map.of()).status(), "signature recorded");
+            TestClient.Answer active = helper.get(detail);
+            check("mandate, active", active, 200, "fr");
+            String code = active.html().select("main dl.summary span.code").text();
+            check("mandates, search results and expiring", helper.get(list + "?nom=berard"), 200, "fr");
+            check("mandates, no result", helper.get(list + "?nom=Personne"), 200, "fr");
+            check("mandate code, found", helper.get(list + "/verification?code=" + code), 200, "fr");
+            check("mandate code, unknown", helper.get(list + "/verification?code=ZZZZ-ZZZZ"), 200, "fr");
+            check("mandate code, wrong form (422)", helper.get(list + "/verification?code=abc"), 422, "fr");
+            check("revoke form", helper.get(detail + "/revocation"), 200, "fr");
+            check("revoke form, errors (422)", helper.post(detail + "/revocation", Map.of("by", "", "reason", "")), 422, "fr");
+            assertEquals(303, helper.post(detail + "/revocation", Map.of("by", "USER", "reason", "Plus besoin")).status(),
+                    "mandate revoked");
+            check("mandate, revoked", helper.get(detail), 200, "fr");
+        }
+        try (TestClient volunteer = TestClient.of(server)) {
+            volunteer.loginDemo("benevole.centre@relais.demo");
+            String list = volunteer.get("/mandats").location();
+            check("mandates, not habilitated", volunteer.get(list), 200, "fr");
+            check("new mandate, not habilitated (403)", volunteer.get(list + "/nouveau"), 403, "fr");
+        }
+        try (TestClient director = TestClient.of(server)) {
+            assertEquals(303, director.get("/langue/en?retour=/").status());
+            director.loginDemo("direction.centre@relais.demo");
+            String list = director.get("/mandats").location();
+            check("mandates (en)", director.get(list + "?nom=berard"), 200, "en");
+            check("mandate code (en)", director.get(list + "/verification?code=abc"), 422, "en");
+        }
+        assertNoFailure();
+    }
+
+    @Test
+    void partnerPages() {
+        try (TestClient helper = TestClient.of(server)) {
+            helper.loginDemo("aidant.centre@relais.demo");
+            TestClient.Answer list = helper.get("/partenaires");
+            check("partners", list, 200, "fr");
+            check("partners, filtered", helper.get("/partenaires?q=caf&kind=CAF&theme=ADMIN_PROCEDURES&town=Lyon"), 200, "fr");
+            check("partners, none found", helper.get("/partenaires?q=introuvable"), 200, "fr");
+            check("partner", helper.get(firstLink(list, "/partenaires/\\d+")), 200, "fr");
+        }
+        try (TestClient director = TestClient.of(server)) {
+            director.loginDemo("direction.centre@relais.demo");
+            TestClient.Answer blank = director.get("/partenaires/nouveau");
+            check("new partner", blank, 200, "fr");
+            check("new partner, errors (422)", director.post("/partenaires/nouveau", Map.of("name", "", "kindCode", "NOPE",
+                    "postcode", "1", "phone", "12", "email", "x", "website", "www", "themes", List.of("NOPE"), "siteId", "")), 422, "fr");
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("siteId", blank.html().selectFirst("input[name=siteId]").attr("value"));
+            form.put("name", "Point d’accès au droit");
+            form.put("kindCode", "LEGAL_AID");
+            form.put("phone", "04 72 00 00 42");
+            form.put("website", "https://www.example.org");
+            form.put("openingHours", "Mo-Fr 09:00-12:00");
+            form.put("access", List.of("PHONE"));
+            form.put("scopes", List.of("JUSTICE"));
+            form.put("whatToBring", "Les courriers reçus");
+            form.put("helperNotes", "Prévenir par téléphone");
+            TestClient.Answer created = director.post("/partenaires/nouveau", form);
+            assertEquals(303, created.status(), "partner created");
+            String detail = created.location().replace("?enregistre=1", "");
+            check("partner, saved, with its actions", director.get(created.location()), 200, "fr");
+            check("edit partner", director.get(detail + "/modification"), 200, "fr");
+            assertEquals(303, director.post(detail + "/desactivation", Map.of()).status(), "partner deactivated");
+            check("partner, deactivated", director.get(detail), 200, "fr");
+            check("partners, with deactivated ones", director.get("/partenaires?inactifs=1"), 200, "fr");
+        }
+        try (TestClient coordinator = TestClient.of(server)) {
+            coordinator.loginDemo("coordination@relais.demo");
+            check("new partner, network or library", coordinator.get("/partenaires/nouveau"), 200, "fr");
+            check("import", coordinator.get("/partenaires/import"), 200, "fr");
+            check("import, not JSON (422)", coordinator.post("/partenaires/import", Map.of("file", new TestClient.FilePart(
+                    "x.json", "application/json", "pas du JSON".getBytes(java.nio.charset.StandardCharsets.UTF_8)))), 422, "fr");
+            String file = "{\"structures\": [{\"source\": \"html\", \"id\": \"1\", \"nom\": \"Mairie annexe\"},"
+                    + " {\"source\": \"html\", \"id\": \"2\", \"nom\": \"Code postal faux\", \"code_postal\": \"1\"}]}";
+            TestClient.Answer preview = coordinator.post("/partenaires/import", Map.of("file", new TestClient.FilePart(
+                    "annuaire.json", "application/json", file.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            check("import preview", preview, 200, "fr");
+            check("import report", coordinator.post("/partenaires/import/confirmation", TestClient.multipart(Map.of("content",
+                    preview.html().selectFirst("input[name=content]").attr("value")))), 200, "fr");
+        }
+        try (TestClient english = TestClient.of(server)) {
+            assertEquals(303, english.get("/langue/en?retour=/").status());
+            english.loginDemo("aidant.nord@relais.demo");
+            TestClient.Answer list = english.get("/partenaires");
+            check("partners (en)", list, 200, "en");
+            check("partner (en)", english.get(firstLink(list, "/partenaires/\\d+")), 200, "en");
         }
         assertNoFailure();
     }
@@ -167,6 +316,7 @@ class HtmlValidityTest extends OnBothDatabases {
             check("opening hours (en)", browser.get(site + "/horaires"), 200, "en");
             check("services (en)", browser.get(site + "/services"), 200, "en");
             check("accounts (en)", browser.get("/gestion/comptes"), 200, "en");
+            check("journal (en)", browser.get("/gestion/journal"), 200, "en");
         }
         assertNoFailure();
     }

@@ -1,0 +1,60 @@
+package fr.relais.partner;
+
+import fr.relais.reference.ReferenceData;
+import fr.relais.web.Text;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** From a checked {@link PartnerForm} to an entry and its lists; the checks the constraints cannot make. */
+final class PartnerEntries {
+    private PartnerEntries() {
+    }
+
+    /** Field → message key for codes that are not in the reference lists (a form edited by hand). */
+    static Map<String, String> codeErrors(PartnerForm form, ReferenceData reference) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (form.kindCode() != null && !form.kindCode().isBlank() && reference.partnerKind(form.kindCode()).isEmpty()) {
+            errors.put("kindCode", "error.choice");
+        }
+        if (form.checkedThemes().stream().anyMatch(c -> reference.theme(c).isEmpty())) {
+            errors.put("themes", "error.choice");
+        }
+        if (form.checkedScopes().stream().anyMatch(c -> reference.scope(c).isEmpty())) {
+            errors.put("scopes", "error.choice");
+        }
+        if (form.checkedAccess().stream().anyMatch(c -> PartnerAccess.parse(c).isEmpty())) {
+            errors.put("access", "error.choice");
+        }
+        return errors;
+    }
+
+    static Partner toPartner(PartnerForm f, Long id, Long siteId, String source, String sourceId, boolean active, Instant now) {
+        return new Partner(id, siteId, source, sourceId, f.name().strip(), f.kindCode().strip(), Text.blankToNull(f.address()),
+                Text.blankToNull(f.postcode()), Text.blankToNull(f.town()), Text.blankToNull(f.phone()),
+                Text.blankToNull(f.email()), Text.blankToNull(f.website()), Text.blankToNull(f.openingHours()),
+                lines(f.whatToBring()), Text.blankToNull(f.helperNotes()), active, now);
+    }
+
+    /** The form's lists, without repeats; only valid codes reach here. */
+    static PartnerLinks links(PartnerForm f) {
+        List<PartnerAccess> access = new ArrayList<>();
+        new LinkedHashSet<>(f.checkedAccess()).forEach(c -> PartnerAccess.parse(c).ifPresent(access::add));
+        return new PartnerLinks(new ArrayList<>(new LinkedHashSet<>(f.checkedThemes())),
+                new ArrayList<>(new LinkedHashSet<>(f.checkedScopes())), access);
+    }
+
+    /** One thing per line, blank lines dropped, Windows line ends made plain: what to bring as stored. */
+    static String lines(String text) {
+        String value = Text.blankToNull(text);
+        if (value == null) {
+            return null;
+        }
+        List<String> lines = value.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return String.join("\n", lines);
+    }
+}
