@@ -1,5 +1,7 @@
 package fr.relais.appointment;
 
+import fr.relais.journal.Journal;
+import fr.relais.journal.JournalAction;
 import fr.relais.reference.ReferenceData;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
@@ -58,10 +60,12 @@ class DeskController {
     private final DeskDay deskDay;
     private final AppointmentDocuments documents;
     private final BookingRules rules;
+    private final Journal journal;
 
     DeskController(Sites sites, Slots slots, Bookings bookings, AppointmentRepository appointments, AppointmentViews views,
                    ReferenceData reference, Forms forms, DeskDay deskDay, AppointmentDocuments documents,
-                   BookingRules rules) {
+                   BookingRules rules, Journal journal) {
+        this.journal = journal;
         this.rules = rules;
         this.documents = documents;
         this.deskDay = deskDay;
@@ -178,6 +182,11 @@ class DeskController {
         Appointment a = mine(id, authentication);
         Site site = sites.manageable(CurrentStaff.of(authentication), a.siteId());
         Locale locale = forms.locale(request);
+        if (a.phone() != null || a.email() != null) {
+            // The person's phone or e-mail is on this page: who opened it goes to the journal.
+            journal.record(JournalAction.PERSONAL_DATA_OPENED, CurrentStaff.of(authentication).id(), site.id(),
+                    "rendez-vous:" + a.id(), null);
+        }
         return Page.of(DETAIL_VIEW).title("desk.detail.title").with("site", site)
                 .with("appointment", views.appointment(a, views.names(java.util.Collections.singletonList(a.helperId())), locale))
                 .with("justBooked", nouveau != null)

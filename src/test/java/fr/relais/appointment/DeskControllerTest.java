@@ -79,6 +79,8 @@ class DeskControllerTest extends OnBothDatabases {
     MutableClock clock;
     @Inject
     Messages messages;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     TestClient sami;
     TestClient jeanne;
@@ -380,6 +382,8 @@ class DeskControllerTest extends OnBothDatabases {
         assertEquals(3, whatToBring("ANY", "EMAIL").size());
         assertNotNull(page.selectFirst("a[href=/bureau/rendez-vous/" + id + "/convocation.pdf?format=A4]"), "A4 slip");
         assertNotNull(page.selectFirst("a[href=/bureau/rendez-vous/" + id + "/convocation.pdf?format=TICKET]"), "ticket slip");
+        // The page shows the person's phone: the journal says who opened it, without the phone or the name.
+        assertEquals(List.of("PERSONAL_DATA_OPENED " + samiId + " null"), journalOf("rendez-vous:" + id));
 
         Document day = sami.get(dayPath(t1)).html();
         Element fourteen = row(day, "14 h 00");
@@ -834,5 +838,24 @@ class DeskControllerTest extends OnBothDatabases {
         assertEquals(303, marked.status(), marked.body());
         assertEquals(AppointmentStatus.DONE, appointment(id).status());
         assertNotEquals(samiId, jeanneId);
+    }
+
+    /** The journal entries about one object: "ACTION actor details". */
+    private List<String> journalOf(String objectRef) {
+        List<String> entries = new java.util.ArrayList<>();
+        try (java.sql.Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+                .unwrapDataSource(dataSource).getConnection();
+             java.sql.PreparedStatement q = c.prepareStatement(
+                     "SELECT action, actor_id, details FROM journal_entry WHERE object_ref = ? ORDER BY seq")) {
+            q.setString(1, objectRef);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getString(3));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return entries;
     }
 }

@@ -74,7 +74,7 @@ class BookingBenchmark {
                     nanos.add(System.nanoTime() - t0);
                     Assertions.assertEquals(200, answer.status());
                 }
-                report.append("public free-slots page (4 weeks), " + PAGE_REQUESTS + " requests: " + percentiles(nanos) + "\n");
+                report.append("public free-slots page (4 weeks), " + PAGE_REQUESTS + " requests: " + Percentiles.of(nanos) + "\n");
             }
 
             // 2. Desk bookings: 20 helpers (one per site) booking at once, each on its own site's free slots.
@@ -109,7 +109,7 @@ class BookingBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
             report.append(String.format("desk bookings, %d concurrent helpers: %d booked in %.1f s = %.1f bookings/s; latency %s%n",
-                    CLIENTS, booked.get(), seconds, booked.get() / seconds, percentiles(new ArrayList<>(latencies))));
+                    CLIENTS, booked.get(), seconds, booked.get() / seconds, Percentiles.of(new ArrayList<>(latencies))));
 
             // 3. Slip PDF generation (A4), one thread.
             AppointmentSlip slip = ctx.getBean(AppointmentSlip.class);
@@ -130,7 +130,7 @@ class BookingBenchmark {
             }
             double pdfSeconds = (System.nanoTime() - pdfStart) / 1e9;
             report.append(String.format("slip PDFs (A4 and ticket alternately), %d on one thread: %s; %.1f PDFs/s%n",
-                    PDFS, percentiles(pdfNanos), PDFS / pdfSeconds));
+                    PDFS, Percentiles.of(pdfNanos), PDFS / pdfSeconds));
         }
         System.out.println("\n=== Relais booking benchmark ===\n" + report);
         Path out = Path.of(System.getProperty("user.dir"), "target", "benchmark.txt");
@@ -157,17 +157,5 @@ class BookingBenchmark {
         }
         Collections.shuffle(all, new Random(7));
         return all;
-    }
-
-    private static String percentiles(List<Long> nanos) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        return String.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (n=%d)",
-                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.size());
-    }
-
-    private static double at(List<Long> sorted, double q) {
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1e6;
     }
 }

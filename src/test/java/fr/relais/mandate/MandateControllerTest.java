@@ -47,6 +47,8 @@ class MandateControllerTest extends OnBothDatabases {
     StaffRepository staffRepository;
     @Inject
     PasswordHasher hasher;
+    @Inject
+    JournalProbe journal;
 
     private long centre() {
         return siteRepository.findBySlug("mediatheque-centre").map(Site::id).orElseThrow();
@@ -131,6 +133,11 @@ class MandateControllerTest extends OnBothDatabases {
             assertTrue(search.select("table").text().contains("Logement"));
             Document check = sami.get("/mandats/" + centre() + "/verification?code=" + code.toLowerCase()).html();
             assertTrue(check.text().contains("Ce mandat est Actif"), check.text());
+
+            // Every step is in the journal under the mandate's number, never with the person's name.
+            List<String> actions = journal.actionsOf("mandat:" + path.substring(path.lastIndexOf('/') + 1));
+            assertEquals(List.of("MANDATE_DRAFTED", "PERSONAL_DATA_OPENED", "MANDATE_PRINTED", "MANDATE_ACTIVATED",
+                    "PERSONAL_DATA_OPENED", "MANDATE_CHECKED"), actions);
         }
     }
 

@@ -54,6 +54,8 @@ class MandateLifecycleTest extends OnBothDatabases {
     MutableClock clock;
     @Inject
     DataSource dataSource;
+    @Inject
+    JournalProbe journal;
 
     @AfterEach
     void backToNow() {
@@ -94,19 +96,7 @@ class MandateLifecycleTest extends OnBothDatabases {
     }
 
     private List<String> journalActions(Mandate m) {
-        List<String> actions = new ArrayList<>();
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT action FROM journal_entry WHERE object_ref = ? ORDER BY seq")) {
-            s.setString(1, m.ref());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    actions.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return actions;
+        return journal.actionsOf(m.ref());
     }
 
     private Optional<MandateAuthority.Refusal> check(String email, Site site, Mandate m, String... scopes) {
