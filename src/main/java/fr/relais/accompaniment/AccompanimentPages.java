@@ -107,7 +107,7 @@ class AccompanimentPages {
                 .map(d -> Map.<String, Object>of("value", d, "label", minutes(d, locale),
                         "selected", String.valueOf(d).equals(durationChoice))).toList();
         String channel = form.channel() == null || form.channel().isBlank() ? target.defaultChannel() : form.channel();
-        List<Map<String, Object>> channels = lists.channels().stream()
+        List<Map<String, Object>> channels = lists.channels(locale).stream()
                 .map(o -> Map.<String, Object>of("code", o.code(), "label", o.label(), "checked", o.code().equals(channel))).toList();
         List<Map<String, Object>> autonomies = new ArrayList<>();
         autonomies.add(Map.of("code", "", "labelKey", "accompaniment.autonomy.unknown", "checked", blank(form.autonomy())));
@@ -115,10 +115,10 @@ class AccompanimentPages {
             autonomies.add(Map.of("code", a.name(), "labelKey", a.labelKey(), "checked", a.name().equals(form.autonomy())));
         }
         List<String> checkedEquipment = form.checkedEquipment();
-        List<Map<String, Object>> equipment = lists.equipment().stream()
+        List<Map<String, Object>> equipment = lists.equipment(locale).stream()
                 .map(o -> Map.<String, Object>of("code", o.code(), "label", o.label(), "checked", checkedEquipment.contains(o.code())))
                 .toList();
-        List<Map<String, Object>> ages = lists.ageBrackets().stream()
+        List<Map<String, Object>> ages = lists.ageBrackets(locale).stream()
                 .map(o -> Map.<String, Object>of("code", o.code(), "label", o.label(), "selected", o.code().equals(form.ageBracket())))
                 .toList();
         List<Map<String, Object>> firstVisit = new ArrayList<>();
@@ -133,7 +133,7 @@ class AccompanimentPages {
         String shownDuration = blank(form.durationOther()) ? form.duration() : form.durationOther();
         String summary = messages.get(locale, "accompaniment.details.summary", form.date(), form.time(),
                 blank(shownDuration) ? String.valueOf(AccompanimentForm.DEFAULT_DURATION) : shownDuration,
-                ShortLists.label(lists.channels(), channel));
+                ShortLists.label(lists.channels(locale), channel));
 
         Page page = Page.of(AccompanimentController.FORM_VIEW)
                 .title(target.existing() == null ? "accompaniment.new.title" : "accompaniment.edit.title")
@@ -223,10 +223,10 @@ class AccompanimentPages {
         r.put("themes", d.themes().stream().map(c -> reference.themeLabel(c, locale)).toList());
         r.put("scopes", d.scopes().stream().map(c -> reference.scopeLabel(c, locale)).toList());
         r.put("duration", minutes(a.durationMinutes(), locale));
-        r.put("channel", ShortLists.label(lists.channels(), a.channelCode()));
+        r.put("channel", ShortLists.label(lists.channels(locale), a.channelCode()));
         r.put("autonomyKey", a.autonomy() == null ? null : a.autonomy().labelKey());
-        r.put("equipment", d.equipment().stream().map(c -> ShortLists.label(lists.equipment(), c)).toList());
-        r.put("age", a.ageBracketCode() == null ? null : ShortLists.label(lists.ageBrackets(), a.ageBracketCode()));
+        r.put("equipment", d.equipment().stream().map(c -> ShortLists.label(lists.equipment(locale), c)).toList());
+        r.put("age", a.ageBracketCode() == null ? null : ShortLists.label(lists.ageBrackets(locale), a.ageBracketCode()));
         r.put("firstVisitKey", a.firstVisit() == null ? null : "accompaniment.firstVisit." + (a.firstVisit() ? "YES" : "NO"));
         r.put("note", a.note());
         r.put("withMandate", a.mandateId() != null);
@@ -282,7 +282,7 @@ class AccompanimentPages {
             row.put("modeKey", a.mode().labelKey());
             row.put("what", String.join(", ", what));
             row.put("duration", minutes(a.durationMinutes(), locale));
-            row.put("channel", ShortLists.label(lists.channels(), a.channelCode()));
+            row.put("channel", ShortLists.label(lists.channels(locale), a.channelCode()));
             row.put("helper", names.getOrDefault(a.helperId(), ""));
             row.put("site", site.name());
             row.put("correctable", !director && accompaniments.loggedOn(a, ZoneId.of(site.timeZone())).equals(sites.today(site)));

@@ -5,13 +5,16 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import fr.relais.web.Messages;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The short lists of the accompaniment record: channels (sur rendez-vous, sans rendez-vous…), age brackets and
- * equipment. Read once, like {@link ReferenceData}; these lists have French labels only.
+ * equipment. Read once, like {@link ReferenceData}. The seed data has French labels only; pages show the label
+ * of the message bundles ({@code list.channel.WALK_IN}…) in the page's language when there is one.
  */
 @Singleton
 public class ShortLists {
@@ -19,7 +22,10 @@ public class ShortLists {
     private final List<ReferenceData.Option> ageBrackets;
     private final List<ReferenceData.Option> equipment;
 
-    ShortLists(Channels channels, AgeBrackets ageBrackets, Equipments equipment) {
+    private final Messages messages;
+
+    ShortLists(Channels channels, AgeBrackets ageBrackets, Equipments equipment, Messages messages) {
+        this.messages = messages;
         this.channels = channels.findAllOrderByPosition().stream().map(c -> new ReferenceData.Option(c.code(), c.labelFr())).toList();
         this.ageBrackets = ageBrackets.findAllOrderByPosition().stream().map(c -> new ReferenceData.Option(c.code(), c.labelFr())).toList();
         this.equipment = equipment.findAllOrderByPosition().stream().map(c -> new ReferenceData.Option(c.code(), c.labelFr())).toList();
@@ -35,6 +41,25 @@ public class ShortLists {
 
     public List<ReferenceData.Option> equipment() {
         return equipment;
+    }
+
+    public List<ReferenceData.Option> channels(Locale locale) {
+        return translated("channel", channels, locale);
+    }
+
+    public List<ReferenceData.Option> ageBrackets(Locale locale) {
+        return translated("age", ageBrackets, locale);
+    }
+
+    public List<ReferenceData.Option> equipment(Locale locale) {
+        return translated("equipment", equipment, locale);
+    }
+
+    private List<ReferenceData.Option> translated(String list, List<ReferenceData.Option> options, Locale locale) {
+        return options.stream().map(o -> {
+            String key = "list." + list + "." + o.code();
+            return messages.has(locale, key) ? new ReferenceData.Option(o.code(), messages.get(locale, key)) : o;
+        }).toList();
     }
 
     /** The label of a code of one of these lists, or the code itself when unknown. */

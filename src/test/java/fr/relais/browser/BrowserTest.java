@@ -227,13 +227,13 @@ public abstract class BrowserTest implements TestPropertyProvider {
         return Boolean.TRUE.equals(visible);
     }
 
-    // ---------------------------------------------------------------- PDFs the pages link to
+    // ---------------------------------------------------------------- files the pages link to (PDFs, CSV)
 
-    /** Reads the answer's bytes in the page and hands [status, content type, base64] back to the test. */
-    private static final String READ_PDF = " .then(r => r.arrayBuffer().then(b => {"
+    /** Reads the answer's bytes in the page and hands [status, content type, base64, disposition] back to the test. */
+    private static final String READ_ANSWER = " .then(r => r.arrayBuffer().then(b => {"
             + "   const bytes = new Uint8Array(b); let s = '';"
             + "   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));"
-            + "   done([r.status, r.headers.get('content-type') || '', btoa(s)]);"
+            + "   done([r.status, r.headers.get('content-type') || '', btoa(s), r.headers.get('content-disposition') || '']);"
             + " })).catch(e => done([0, String(e), '']));";
 
     /**
@@ -242,7 +242,22 @@ public abstract class BrowserTest implements TestPropertyProvider {
      */
     protected byte[] fetchPdf(String href) {
         return pdf(((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " fetch(arguments[0], {credentials: 'same-origin'})" + READ_PDF, href), href);
+                + " fetch(arguments[0], {credentials: 'same-origin'})" + READ_ANSWER, href), href);
+    }
+
+    /** A file a link downloads, as fetched by the page: status, headers, bytes. */
+    protected record Download(int status, String contentType, String disposition, byte[] bytes) {
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Fetches a link with the browser's own session from inside the page, whatever it answers (a CSV file…). */
+    protected Download download(String href) {
+        List<?> r = (List<?>) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0], {credentials: 'same-origin'})" + READ_ANSWER, href);
+        return new Download(((Number) r.get(0)).intValue(), String.valueOf(r.get(1)), r.size() > 3 ? String.valueOf(r.get(3)) : "",
+                Base64.getDecoder().decode(String.valueOf(r.get(2))));
     }
 
     /** Posts a form exactly as filled in (its fields and token) with the browser's session; the PDF it answers. */
@@ -250,7 +265,7 @@ public abstract class BrowserTest implements TestPropertyProvider {
         return pdf(((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; const form = arguments[0];"
                         + " fetch(form.action, {method: 'POST', credentials: 'same-origin',"
-                        + "   body: new URLSearchParams(new FormData(form))})" + READ_PDF, form), form.getAttribute("action"));
+                        + "   body: new URLSearchParams(new FormData(form))})" + READ_ANSWER, form), form.getAttribute("action"));
     }
 
     private static byte[] pdf(Object answer, String what) {
