@@ -90,7 +90,10 @@ public class OpeningHoursText {
             parts.add(r.getEndDay() == null ? messages.get(locale, "hours.day", start)
                     : messages.get(locale, "hours.days", start, dayName(r.getEndDay(), locale)));
         }
-        String joined = String.join(", ", parts);
+        // "le lundi, le mardi et le jeudi": commas, then the language's "and" before the last.
+        String joined = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + messages.get(locale, "hours.and")
+                + parts.get(parts.size() - 1);
         return joined.substring(0, 1).toUpperCase(locale) + joined.substring(1);
     }
 

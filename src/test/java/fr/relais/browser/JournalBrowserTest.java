@@ -74,6 +74,8 @@ class JournalBrowserTest extends BrowserTest {
                 List.of(purge.get(0), purge.get(2), purge.get(3), purge.get(4), purge.get(5), purge.get(6)));
         assertEquals(List.of("Nour", "Bibliothèque Nord", "Mandat révoqué"), row(w.nord()).subList(2, 5));
         assertEquals(String.valueOf(w.network().seq()), rows().get(0).get(0), "newest first");
+        List<String> stops = tabThroughPage().stream().map(TabStop::selector).toList();
+        assertTrue(stops.containsAll(List.of("#f-site", "#f-action")), "the filters in the Tab order: " + stops);
 
         // The action chosen with the keyboard (typing its first letters), sent with Enter on the button.
         WebElement action = find("#f-action");
@@ -102,6 +104,8 @@ class JournalBrowserTest extends BrowserTest {
         waitForPath("/gestion/journal/verification");
         find("main").findElement(By.linkText("Retour au journal")).click();
         waitForPath("/gestion/journal");
+        assertTrue(browser.scannedPages().containsAll(List.of("/gestion/journal", "/gestion/journal?site=&action=PURGE",
+                "/gestion/journal/verification")), browser.scannedPages().toString());
     }
 
     @Test
@@ -157,6 +161,7 @@ class JournalBrowserTest extends BrowserTest {
         find("main form.form button[type=submit]").sendKeys(Keys.ENTER);
         waitForPath("/gestion/journal?action=MANDATE_DRAFTED");
         assertEquals(List.of(mandate), rows().stream().map(r -> r.get(5)).toList());
+        assertTrue(browser.scannedPages().contains("/gestion/journal?action=MANDATE_DRAFTED"), browser.scannedPages().toString());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -50,6 +50,7 @@ class PartnerBrowserTest extends BrowserTest {
         List<String> all = names();
         assertTrue(all.containsAll(List.of(CAF, FRANCE_SERVICES, WRITER, HEALTH)), "the demo directory: " + all);
         assertTrue(findAll("a[href='/partenaires/nouveau']").isEmpty(), "helpers do not add entries");
+        assertTabOrderReaches("#f-q", "#f-kind", "#f-theme", "#f-scope", "#f-town");
 
         // A theme and a town, chosen with the keyboard (typing an option's first letters), sent with Enter.
         find("#f-q").click();
@@ -113,6 +114,7 @@ class PartnerBrowserTest extends BrowserTest {
         assertTrue(findAll("main a[href$='/modification']").isEmpty(), "helpers do not edit entries");
         find("main").findElement(By.linkText("Revenir à la liste des partenaires")).click();
         waitForPath("/partenaires");
+        assertScanned("/partenaires?q=&kind=&theme=ADMIN_PROCEDURES&scope=&town=Lyon", 1);
     }
 
     // ---------------------------------------------------------------- a director
@@ -128,6 +130,9 @@ class PartnerBrowserTest extends BrowserTest {
         assertEquals("Ajouter un partenaire", h1());
         assertTrue(squash(find("main form.form").getText()).contains("Fiche visible par : Médiathèque du Centre"),
                 "a director's entry belongs to their library");
+
+        assertTabOrderReaches("#f-name", "#f-kindCode", "#f-postcode", "#f-email", "#f-access-PRESENT",
+                "#f-theme-ADMIN_PROCEDURES", "#f-helperNotes");
 
         // Typed field after field with Tab; the postcode has four digits and the e-mail no @.
         typeInto(find("#f-name"), name);
@@ -182,6 +187,8 @@ class PartnerBrowserTest extends BrowserTest {
         assertEquals("Association", cells.get(0).getText());
         assertEquals("Médiathèque du Centre", cells.get(4).getText());
         assertEquals(saved.replace("?enregistre=1", ""), path(row(name).findElement(By.tagName("a")).getAttribute("href")));
+        assertScanned("/partenaires/nouveau", 2);
+        assertScanned(saved, 1);
     }
 
     // ---------------------------------------------------------------- the coordination
@@ -212,6 +219,7 @@ class PartnerBrowserTest extends BrowserTest {
             find("main").findElement(By.linkText("Importer un fichier data·inclusion")).click();
             waitForPath("/partenaires/import");
             assertEquals("Importer des partenaires (data·inclusion)", h1());
+            assertTabOrderReaches("#f-file");
 
             // The file chosen, read: one structure to create, one left out with its reason; nothing saved yet.
             find("#f-file").sendKeys(file.toAbsolutePath().toString());
@@ -255,6 +263,8 @@ class PartnerBrowserTest extends BrowserTest {
             assertTrue(input.getAttribute("aria-describedby").contains("f-file-error"));
             visit("/partenaires");
             assertEquals(before + 1, count(), "the unreadable file changed nothing");
+            assertScanned("/partenaires/import", 3);
+            assertScanned("/partenaires/import/confirmation", 1);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(bad);
@@ -262,6 +272,20 @@ class PartnerBrowserTest extends BrowserTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Tab goes through the whole page (no trap, focus always visible) and stops on these fields. */
+    private void assertTabOrderReaches(String... selectors) {
+        List<String> stops = tabThroughPage().stream().map(TabStop::selector).toList();
+        for (String selector : selectors) {
+            assertTrue(stops.contains(selector), selector + " in the Tab order: " + stops);
+        }
+    }
+
+    /** The page (form, answer to a post, preview…) was scanned by axe-core at least this many times. */
+    private void assertScanned(String page, int times) {
+        List<String> scanned = browser.scannedPages();
+        assertTrue(scanned.stream().filter(page::equals).count() >= times, page + " scanned " + times + "×: " + scanned);
+    }
 
     private void logIn(String email) {
         logInWithKeyboard(email, PASSWORD);
@@ -351,7 +375,7 @@ class PartnerBrowserTest extends BrowserTest {
 
     /** A field's message without the "Erreur :" said to screen readers (hidden on screen). */
     private static String withoutPrefix(String message) {
-        return squash(message).replaceFirst("^Erreur : ", "");
+        return squash(message).replaceAll("\\s+", " ").replaceFirst("^Erreur : ", "");
     }
 
     private static String squash(String s) {

@@ -17,7 +17,7 @@ class OpeningHoursTextTest {
         assertEquals(List.of("Du lundi au vendredi\u00a0: 9h00 – 12h30 et 13h30 – 17h00", "Le samedi\u00a0: 9h00 – 12h00"),
                 hours.lines("Mo-Fr 09:00-12:30,13:30-17:00; Sa 09:00-12:00", Locale.FRENCH));
         assertEquals(List.of("Du lundi au vendredi\u00a0: 8h30 – 12h00"), hours.lines("Mo-Fr 08:30-12:00", Locale.FRENCH));
-        assertEquals(List.of("Le lundi, le mardi, le jeudi\u00a0: 9h00 – 12h00"),
+        assertEquals(List.of("Le lundi, le mardi et le jeudi\u00a0: 9h00 – 12h00"),
                 hours.lines("Mo,Tu,Th 09:00-12:00", Locale.FRENCH));
         assertEquals(List.of("Wednesday: 14:00 – 18:00"), hours.lines("We 14:00-18:00", Locale.ENGLISH));
     }
