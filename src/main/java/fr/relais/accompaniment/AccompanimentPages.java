@@ -10,6 +10,7 @@ import fr.relais.site.Sites;
 import fr.relais.staff.Role;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffRepository;
+import fr.relais.web.DateWords;
 import fr.relais.web.Messages;
 import fr.relais.web.Page;
 import fr.relais.web.TypedValues;
@@ -17,10 +18,8 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -150,7 +149,7 @@ class AccompanimentPages {
         if (target.appointmentAt() != null) {
             ZonedDateTime at = target.appointmentAt().atZone(ZoneId.of(site.timeZone()));
             page.with("appointment", messages.get(locale, "accompaniment.fromAppointment",
-                    longDate(at.toLocalDate(), locale), time(at.toLocalTime(), locale)))
+                    DateWords.longDate(at.toLocalDate(), locale), DateWords.time(at.toLocalTime(), locale)))
                     .with("deskHref", "/bureau/" + site.id() + "/jour/" + at.toLocalDate());
         }
         if (target.existing() != null) {
@@ -217,8 +216,8 @@ class AccompanimentPages {
         ZonedDateTime at = a.occurredAt().atZone(ZoneId.of(site.timeZone()));
         Map<String, Object> r = new HashMap<>();
         r.put("id", a.id());
-        r.put("date", longDate(at.toLocalDate(), locale));
-        r.put("time", time(at.toLocalTime(), locale));
+        r.put("date", DateWords.longDate(at.toLocalDate(), locale));
+        r.put("time", DateWords.time(at.toLocalTime(), locale));
         r.put("modeKey", a.mode().labelKey());
         r.put("themes", d.themes().stream().map(c -> reference.themeLabel(c, locale)).toList());
         r.put("scopes", d.scopes().stream().map(c -> reference.scopeLabel(c, locale)).toList());
@@ -277,8 +276,8 @@ class AccompanimentPages {
             d.scopes().forEach(s -> what.add(reference.scopeLabel(s, locale)));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("href", AccompanimentController.base(a));
-            row.put("date", longDate(at.toLocalDate(), locale));
-            row.put("time", time(at.toLocalTime(), locale));
+            row.put("date", DateWords.longDate(at.toLocalDate(), locale));
+            row.put("time", DateWords.time(at.toLocalTime(), locale));
             row.put("modeKey", a.mode().labelKey());
             row.put("what", String.join(", ", what));
             row.put("duration", minutes(a.durationMinutes(), locale));
@@ -298,7 +297,7 @@ class AccompanimentPages {
                 .title(director ? "accompaniment.list.site.title" : "accompaniment.list.title")
                 .with("director", director).with("rows", rows).with("count", rows.size())
                 .with("week", p.equals(PERIOD_WEEK)).with("period", p)
-                .with("from", longDate(from, locale)).with("to", longDate(to, locale))
+                .with("from", DateWords.longDate(from, locale)).with("to", DateWords.longDate(to, locale))
                 .with("modes", modes).with("themes", themes).with("filtered", m != null || t != null)
                 .with("severalSites", mySites.size() > 1)
                 .with("sites", mySites);
@@ -311,18 +310,6 @@ class AccompanimentPages {
     }
 
     // ---------------------------------------------------------------- words
-
-    static String longDate(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(date);
-    }
-
-    /** "14 h 30" in French, "2:30 pm" in English. */
-    static String time(LocalTime time, Locale locale) {
-        if ("en".equals(locale.getLanguage())) {
-            return DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH).format(time).toLowerCase(Locale.ROOT);
-        }
-        return time.getHour() + " h " + String.format("%02d", time.getMinute());
-    }
 
     private String minutes(int minutes, Locale locale) {
         return messages.get(locale, "accompaniment.minutes", minutes);

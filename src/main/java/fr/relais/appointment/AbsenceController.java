@@ -1,6 +1,7 @@
 package fr.relais.appointment;
 
 import fr.relais.security.CurrentStaff;
+import fr.relais.web.DateWords;
 import fr.relais.web.Forms;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
@@ -74,8 +75,8 @@ class AbsenceController {
         List<Map<String, Object>> rows = absences.upcoming(me.id()).stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
-            m.put("from", AppointmentViews.longDate(a.startDate(), locale));
-            m.put("to", AppointmentViews.longDate(a.endDate(), locale));
+            m.put("from", DateWords.longDate(a.startDate(), locale));
+            m.put("to", DateWords.longDate(a.endDate(), locale));
             m.put("oneDay", a.startDate().equals(a.endDate()));
             m.put("label", a.label());
             long booked = absences.bookedDuring(a);

@@ -4,12 +4,11 @@ import fr.relais.reference.ReferenceData;
 import fr.relais.site.Site;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffRepository;
+import fr.relais.web.DateWords;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -34,18 +33,6 @@ class AppointmentViews {
         this.clock = clock;
     }
 
-    static String longDate(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(date);
-    }
-
-    /** "14 h 30" in French, "2:30 pm" in English. */
-    static String time(LocalTime time, Locale locale) {
-        if ("en".equals(locale.getLanguage())) {
-            return DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH).format(time).toLowerCase(Locale.ROOT);
-        }
-        return time.getHour() + " h " + String.format("%02d", time.getMinute());
-    }
-
     Map<Long, String> names(Collection<Long> ids) {
         Set<Long> wanted = new HashSet<>(ids);
         wanted.remove(null);
@@ -68,9 +55,9 @@ class AppointmentViews {
         m.put("email", a.email());
         m.put("reason", reference.reason(a.themeCode(), a.scopeCode(), locale));
         m.put("note", a.helperNote());
-        m.put("date", longDate(a.slotDate(), locale));
+        m.put("date", DateWords.longDate(a.slotDate(), locale));
         m.put("isoDate", a.slotDate().toString());
-        m.put("time", time(a.slotTime(), locale));
+        m.put("time", DateWords.time(a.slotTime(), locale));
         m.put("helper", a.helperId() == null ? null : names.get(a.helperId()));
         m.put("code", BookingCodes.display(a.code()));
         m.put("status", a.status().name());
@@ -111,7 +98,7 @@ class AppointmentViews {
                 seats.add(cell);
             }
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("time", time(slot.time(), locale));
+            row.put("time", DateWords.time(slot.time(), locale));
             row.put("key", slot.key());
             row.put("free", slot.free());
             row.put("bookable", slot.free() > 0 && slot.startsAt().isAfter(clock.instant()));
@@ -132,11 +119,11 @@ class AppointmentViews {
         for (Slot s : slots) {
             if (s.free() > 0 && s.startsAt().isAfter(clock.instant())) {
                 byDay.computeIfAbsent(s.date(), d -> new ArrayList<>())
-                        .add(Map.of("key", s.key(), "time", time(s.time(), locale), "free", s.free()));
+                        .add(Map.of("key", s.key(), "time", DateWords.time(s.time(), locale), "free", s.free()));
             }
         }
         List<Map<String, Object>> days = new ArrayList<>();
-        byDay.forEach((date, list) -> days.add(Map.of("date", longDate(date, locale), "isoDate", date.toString(), "slots", list)));
+        byDay.forEach((date, list) -> days.add(Map.of("date", DateWords.longDate(date, locale), "isoDate", date.toString(), "slots", list)));
         return days;
     }
 

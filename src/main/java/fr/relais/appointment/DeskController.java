@@ -6,6 +6,7 @@ import fr.relais.reference.ReferenceData;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
+import fr.relais.web.DateWords;
 import fr.relais.web.Forms;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
@@ -102,7 +103,7 @@ class DeskController {
         List<Appointment> live = appointments.findBySiteIdAndSlotDateOrderBySlotTime(site.id(), day).stream()
                 .filter(a -> !a.status().cancelled()).toList();
         return Page.of(PRINT_VIEW).title("desk.print.title").with("site", site)
-                .with("date", AppointmentViews.longDate(day, locale)).with("isoDate", day.toString())
+                .with("date", DateWords.longDate(day, locale)).with("isoDate", day.toString())
                 .with("appointments", views.list(live, locale)).ok();
     }
 
@@ -126,7 +127,7 @@ class DeskController {
             // Slots still free: a past slot cannot be booked any more.
             long freeSeats = weekSlots.stream().filter(s -> s.date().equals(day) && s.helpers().contains(helper))
                     .filter(s -> s.free() > 0 && s.startsAt().isAfter(now)).count();
-            days.add(Map.of("date", AppointmentViews.longDate(day, locale), "isoDate", day.toString(), "free", freeSeats,
+            days.add(Map.of("date", DateWords.longDate(day, locale), "isoDate", day.toString(), "free", freeSeats,
                     "appointments", views.list(ofWeek.stream().filter(a -> a.slotDate().equals(day)).toList(), locale)));
         }
         Map<Long, String> names = views.names(new ArrayList<>(helpersOfSite) {{ add(me.id()); }});
@@ -134,7 +135,7 @@ class DeskController {
                 .map(e -> Map.<String, Object>of("id", e.getKey(), "name", e.getValue())).toList();
         return Page.of(WEEK_VIEW).title("desk.week.title").with("site", site)
                 .with("helperName", names.getOrDefault(helper, "")).with("helperId", helper).with("helpers", helperOptions)
-                .with("from", AppointmentViews.longDate(monday, locale)).with("to", AppointmentViews.longDate(sunday, locale))
+                .with("from", DateWords.longDate(monday, locale)).with("to", DateWords.longDate(sunday, locale))
                 .with("previous", monday.minusWeeks(1).toString()).with("next", monday.plusWeeks(1).toString())
                 .with("monday", monday.toString()).with("days", days).ok();
     }
@@ -317,8 +318,8 @@ class DeskController {
 
     private Page bookPage(Site site, Slot slot, BookingForm form, Map<String, String> errors, Locale locale) {
         return Page.of(BOOK_VIEW).title("desk.book.title").with("site", site).with("form", form).with("errors", errors)
-                .with("slotKey", slot.key()).with("date", AppointmentViews.longDate(slot.date(), locale))
-                .with("isoDate", slot.date().toString()).with("time", AppointmentViews.time(slot.time(), locale))
+                .with("slotKey", slot.key()).with("date", DateWords.longDate(slot.date(), locale))
+                .with("isoDate", slot.date().toString()).with("time", DateWords.time(slot.time(), locale))
                 .with("themes", reference.themes(locale)).with("scopes", reference.scopes(locale));
     }
 

@@ -4,6 +4,7 @@ import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
 import fr.relais.site.Sites;
+import fr.relais.web.DateWords;
 import fr.relais.web.Page;
 import jakarta.inject.Singleton;
 
@@ -38,7 +39,7 @@ public class DeskDay {
         return Page.of(VIEW).title(day.equals(today) ? "home.helper.title" : "desk.day.title")
                 .with("site", site).with("sites", sites.visibleTo(me))
                 .with("isToday", day.equals(today))
-                .with("date", AppointmentViews.longDate(day, locale)).with("isoDate", day.toString())
+                .with("date", DateWords.longDate(day, locale)).with("isoDate", day.toString())
                 .with("previous", day.minusDays(1).toString()).with("next", day.plusDays(1).toString())
                 .with("todayIso", today.toString())
                 .with("rows", views.dayRows(slots.between(site, day, day), ofDay, locale))

@@ -4,6 +4,7 @@ import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
 import fr.relais.staff.Staff;
+import fr.relais.web.DateWords;
 import fr.relais.web.Forms;
 import fr.relais.web.Messages;
 import fr.relais.web.NotFoundException;
@@ -156,7 +157,7 @@ class PermanenceController {
             Locale locale = forms.locale(request);
             Appointment first = still.appointments().get(0);
             String message = messages.get(locale, "error.permanence.end.booked", String.valueOf(still.appointments().size()),
-                    AppointmentViews.longDate(first.slotDate(), locale));
+                    DateWords.longDate(first.slotDate(), locale));
             return listPage(site, locale).with("endError", message).status(HttpStatus.CONFLICT);
         }
         return Page.seeOther(listPath(site) + "?enregistre=1");
@@ -210,7 +211,7 @@ class PermanenceController {
             errors.add("helpers", "error.permanence.helperBusy",
                     views.names(List.of(busy.staffId())).getOrDefault(busy.staffId(), ""),
                     DayOfWeek.of(other.dayOfWeek()).getDisplayName(TextStyle.FULL, locale),
-                    AppointmentViews.time(other.startsAt(), locale), AppointmentViews.time(other.endsAt(), locale),
+                    DateWords.time(other.startsAt(), locale), DateWords.time(other.endsAt(), locale),
                     sites.byId(other.siteId()).map(Site::name).orElse(""));
         });
         if (existing != null && errors.isEmpty()) {
@@ -218,7 +219,7 @@ class PermanenceController {
             if (!stranded.isEmpty()) {
                 Appointment first = stranded.get(0);
                 errors.add("appointments", "error.permanence.appointments", String.valueOf(stranded.size()),
-                        AppointmentViews.longDate(first.slotDate(), locale), AppointmentViews.time(first.slotTime(), locale));
+                        DateWords.longDate(first.slotDate(), locale), DateWords.time(first.slotTime(), locale));
             }
         }
         return errors.isEmpty() ? v : null;
@@ -248,7 +249,7 @@ class PermanenceController {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Permanence p : all) {
             List<Long> ids = onDuty.getOrDefault(p.id(), List.of());
-            String hours = AppointmentViews.time(p.startsAt(), locale) + " – " + AppointmentViews.time(p.endsAt(), locale);
+            String hours = DateWords.time(p.startsAt(), locale) + " – " + DateWords.time(p.endsAt(), locale);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", p.id());
             row.put("dayKey", "day." + DayOfWeek.of(p.dayOfWeek()).name());
@@ -258,8 +259,8 @@ class PermanenceController {
             row.put("helpers", ids.stream().map(h -> names.getOrDefault(h, "")).sorted(String.CASE_INSENSITIVE_ORDER)
                     .collect(Collectors.joining(", ")));
             row.put("capacity", ids.size());
-            row.put("from", AppointmentViews.longDate(p.validFrom(), locale));
-            row.put("to", p.validTo() == null ? null : AppointmentViews.longDate(p.validTo(), locale));
+            row.put("from", DateWords.longDate(p.validFrom(), locale));
+            row.put("to", p.validTo() == null ? null : DateWords.longDate(p.validTo(), locale));
             boolean ended = p.validTo() != null && p.validTo().isBefore(today);
             boolean ending = p.validTo() != null && !p.validTo().isAfter(today);
             row.put("ended", ending);
@@ -271,8 +272,8 @@ class PermanenceController {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
             m.put("name", names.getOrDefault(a.staffId(), ""));
-            m.put("from", AppointmentViews.longDate(a.startDate(), locale));
-            m.put("to", AppointmentViews.longDate(a.endDate(), locale));
+            m.put("from", DateWords.longDate(a.startDate(), locale));
+            m.put("to", DateWords.longDate(a.endDate(), locale));
             m.put("oneDay", a.startDate().equals(a.endDate()));
             m.put("label", a.label());
             return m;

@@ -5,6 +5,7 @@ import fr.relais.reference.ReferenceData;
 import fr.relais.security.RateLimiter;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
+import fr.relais.web.DateWords;
 import fr.relais.web.Forms;
 import fr.relais.web.Messages;
 import fr.relais.web.NotFoundException;
@@ -276,8 +277,8 @@ class PublicBookingController {
 
     private Page formPage(Site site, Slot slot, BookingForm form, Map<String, String> errors, Locale locale) {
         return Page.of(FORM_VIEW).title("public.form.title").with("site", site).with("form", form).with("errors", errors)
-                .with("slotKey", slot.key()).with("date", AppointmentViews.longDate(slot.date(), locale))
-                .with("time", AppointmentViews.time(slot.time(), locale))
+                .with("slotKey", slot.key()).with("date", DateWords.longDate(slot.date(), locale))
+                .with("time", DateWords.time(slot.time(), locale))
                 .with("themes", reference.themes(locale)).with("scopes", reference.scopes(locale));
     }
 

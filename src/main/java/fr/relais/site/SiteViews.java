@@ -1,7 +1,7 @@
 package fr.relais.site;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import fr.relais.web.DateWords;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +12,6 @@ import java.util.stream.Collectors;
 /** Turns a site's data into what its pages show: days in words, dates in words, offer lists. */
 final class SiteViews {
     private SiteViews() {
-    }
-
-    static String longDate(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(date);
     }
 
     /** One row per weekday; an empty {@code ranges} means closed that day. */
@@ -36,8 +32,8 @@ final class SiteViews {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", c.id());
             m.put("label", c.label());
-            m.put("from", longDate(c.startDate(), locale));
-            m.put("to", longDate(c.endDate(), locale));
+            m.put("from", DateWords.longDate(c.startDate(), locale));
+            m.put("to", DateWords.longDate(c.endDate(), locale));
             m.put("oneDay", c.startDate().equals(c.endDate()));
             return m;
         }).collect(Collectors.toList());

@@ -3,9 +3,10 @@ package fr.relais.appointment;
 import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
 import fr.relais.site.Sites;
-import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
+import fr.relais.web.DateWords;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -400,7 +401,7 @@ class PublicBookingTest extends OnBothDatabases {
             assertTrue(mainText(taken).contains("Quelqu’un vient de réserver ce créneau juste avant vous."), mainText(taken));
             Slot next = slots.between(site, sites.today(site), sites.today(site).plusDays(13)).stream()
                     .filter(s -> s.free() > 0 && s.startsAt().isAfter(clock.instant())).findFirst().orElseThrow();
-            assertNextFreeSlots(taken, site, LONG_DATE.format(next.date()), AppointmentViews.time(next.time(), java.util.Locale.FRENCH));
+            assertNextFreeSlots(taken, site, LONG_DATE.format(next.date()), DateWords.time(next.time(), java.util.Locale.FRENCH));
             assertEquals(before, appointments.count());
             assertEquals(409, second.get(path).status(), "a link to a full slot says so at once");
             assertFalse(links(second.get(slotsPage(site)), slotsPage(site) + "/").contains(path), "no longer listed");

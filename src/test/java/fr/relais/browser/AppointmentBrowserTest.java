@@ -354,15 +354,6 @@ class AppointmentBrowserTest extends BrowserTest {
                 .getText();
     }
 
-    private void waitForPattern(Pattern expected) {
-        try {
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                    .until(d -> expected.matcher(path()).matches());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            fail("expected a page like " + expected + ", got " + path() + " showing:\n" + find("main").getText());
-        }
-    }
-
     /** The text of the PDF a link answers, fetched with the browser's own session. */
     private String pdfText(String href) {
         return pdfText(fetchPdf(href));

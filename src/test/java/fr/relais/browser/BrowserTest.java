@@ -33,9 +33,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Base of browser tests: the application on a fresh H2 database (browser tests run once, not again on
@@ -104,6 +106,25 @@ public abstract class BrowserTest implements TestPropertyProvider {
             String shown = findAll("main").isEmpty() ? driver.getPageSource() : find("main").getText();
             assertEquals(expected, path(), "page after waiting 10 s, showing:\n" + shown + "\n");
         }
+    }
+
+    /** Waits for an element to appear; on timeout, fails with what the page shows. */
+    protected void waitFor(String css) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail("expected " + css + " on " + path() + ", showing:\n" + find("main").getText());
+        }
+    }
+
+    /** Waits for an address matching {@code expected} and returns it (path and query). */
+    protected String waitForPattern(Pattern expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> expected.matcher(path()).matches());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail("expected a page like " + expected + ", got " + path() + " showing:\n" + find("main").getText());
+        }
+        return path();
     }
 
     protected WebElement find(String css) {

@@ -8,13 +8,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Mandates in the browser: a habilitated helper drafts a mandate for two procedures (first with a confirmation
@@ -261,23 +258,6 @@ class MandateBrowserTest extends BrowserTest {
         List<WebElement> rows = results.findElements(By.xpath("./tbody/tr[td[1]/a[normalize-space()='" + name + "']]"));
         assertEquals(1, rows.size(), "one result for " + name + ":\n" + results.getText());
         return rows.get(0);
-    }
-
-    private void waitFor(String css) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            fail("expected " + css + " on " + path() + ", showing:\n" + find("main").getText());
-        }
-    }
-
-    private String waitForPattern(Pattern expected) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> expected.matcher(path()).matches());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            fail("expected a page like " + expected + ", got " + path() + " showing:\n" + find("main").getText());
-        }
-        return path();
     }
 
     /** The status a GET of this path answers, with the browser's session. */

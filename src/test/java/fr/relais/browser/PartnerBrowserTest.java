@@ -343,29 +343,12 @@ class PartnerBrowserTest extends BrowserTest {
         assertTrue(input.getAttribute("aria-describedby").contains("f-" + field + "-error"));
     }
 
-    private void waitFor(String css) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            fail("expected " + css + " on " + path() + ", showing:\n" + find("main").getText());
-        }
-    }
-
     private void waitForH1(String expected) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> h1().equals(expected));
         } catch (org.openqa.selenium.TimeoutException e) {
             fail("expected the page " + expected + " on " + path() + ", showing:\n" + find("main").getText());
         }
-    }
-
-    private String waitForPattern(Pattern expected) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> expected.matcher(path()).matches());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            fail("expected a page like " + expected + ", got " + path() + " showing:\n" + find("main").getText());
-        }
-        return path();
     }
 
     private static String path(String href) {
