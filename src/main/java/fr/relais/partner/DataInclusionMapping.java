@@ -14,18 +14,22 @@ import java.util.Set;
  * <h2>Kind ({@code partner_kind})</h2>
  * The first of these that gives a kind wins, else {@code OTHER}:
  * <ol>
- *   <li>the structure's {@code reseaux_porteurs}, in file order ({@link #KIND_BY_NETWORK});</li>
- *   <li>its {@code typologie} ({@link #KIND_BY_TYPOLOGY});</li>
+ *   <li>the structure's {@code reseaux_porteurs} (v1), then its {@code labels_nationaux} (v0), in file order
+ *       ({@link #KIND_BY_NETWORK}, which knows the names of both versions);</li>
+ *   <li>its {@code typologie} (v0; {@link #KIND_BY_TYPOLOGY});</li>
  *   <li>its name, compared without case or accents, starting with or containing one of the words of
  *       {@link #KIND_BY_NAME} (e.g. "Écrivain public — permanence…" → {@code PUBLIC_WRITER}).</li>
  * </ol>
  *
  * <h2>Themes and procedure scopes</h2>
- * The union over the structure's services of their {@code thematiques}: an exact entry of {@link #EXACT} and, for
- * the scopes, the entry of {@link #SCOPE_BY_CATEGORY} for the part before "--".
+ * The union over the structure's services (and, in v0, the structure itself) of their {@code thematiques}: an exact
+ * entry of {@link #EXACT} and, for the scopes, the entry of {@link #SCOPE_BY_CATEGORY} for the part before "--".
  *
  * <h2>How to reach them</h2>
- * The union over its services of {@code modes_mobilisation} ({@link #ACCESS}).
+ * The union over its services of {@code modes_mobilisation} (v1) and of {@code modes_orientation_beneficiaire} and
+ * {@code modes_orientation_accompagnateur} (v0, which v1 merged into {@code modes_mobilisation}) ({@link #ACCESS});
+ * a v0 {@code prise_rdv} link means an appointment can be made online. {@code modes_accueil} ("en-presentiel",
+ * "a-distance") says where the service is given, not how to ask for it, and is not read.
  */
 final class DataInclusionMapping {
     static final Map<String, String> KIND_BY_NETWORK = Map.ofEntries(
@@ -40,16 +44,25 @@ final class DataInclusionMapping {
             Map.entry("mission-locale", "MISSION_LOCALE"),
             Map.entry("emmaus-connect", "EMMAUS_CONNECT"),
             Map.entry("conseiller-numerique", "DIGITAL_MEDIATION"),
-            Map.entry("point-justice", "LEGAL_AID"));
+            Map.entry("conseillers-numeriques", "DIGITAL_MEDIATION"),
+            Map.entry("espaces-publics-numeriques", "DIGITAL_MEDIATION"),
+            Map.entry("point-justice", "LEGAL_AID"),
+            Map.entry("points-justice", "LEGAL_AID"),
+            Map.entry("cnam", "CPAM"),
+            Map.entry("msap", "FRANCE_SERVICES"),
+            Map.entry("communes", "TOWN_HALL"));
 
     static final Map<String, String> KIND_BY_TYPOLOGY = Map.ofEntries(
             Map.entry("CAF", "CAF"),
+            Map.entry("CPAM", "CPAM"),
             Map.entry("CCAS", "CCAS"),
             Map.entry("CIAS", "CCAS"),
             Map.entry("ML", "MISSION_LOCALE"),
             Map.entry("PE", "FRANCE_TRAVAIL"),
             Map.entry("FT", "FRANCE_TRAVAIL"),
             Map.entry("RFS", "FRANCE_SERVICES"),
+            Map.entry("MSAP", "FRANCE_SERVICES"),
+            Map.entry("EPN", "DIGITAL_MEDIATION"),
             Map.entry("MUNI", "TOWN_HALL"),
             Map.entry("PREF", "PREFECTURE"),
             Map.entry("PAD", "LEGAL_AID"),
@@ -61,6 +74,7 @@ final class DataInclusionMapping {
             "ecrivains publics", "PUBLIC_WRITER",
             "france services", "FRANCE_SERVICES",
             "mission locale", "MISSION_LOCALE",
+            "emmaus connect", "EMMAUS_CONNECT",
             "centre des finances publiques", "TAX_OFFICE",
             "sous-prefecture", "PREFECTURE",
             "prefecture", "PREFECTURE",
@@ -78,6 +92,7 @@ final class DataInclusionMapping {
             theme("numerique--acceder-a-des-services-en-ligne", "ADMIN_PROCEDURES"),
             theme("numerique--prendre-en-main-un-smartphone-ou-une-tablette", "EQUIPMENT_BASICS"),
             theme("numerique--prendre-en-main-un-ordinateur", "EQUIPMENT_BASICS"),
+            theme("numerique--maitriser-les-fondamentaux-du-numerique", "EQUIPMENT_BASICS", "WEB_BROWSING", "EMAIL"),
             theme("numerique--utiliser-le-numerique-au-quotidien", "WEB_BROWSING", "EMAIL"),
             theme("numerique--approfondir-ma-culture-numerique", "DIGITAL_CULTURE"),
             theme("numerique--promouvoir-la-citoyennete-numerique", "DIGITAL_CULTURE"),
@@ -91,6 +106,9 @@ final class DataInclusionMapping {
             theme("numerique--accompagner-les-demarches-de-sante", "HEALTH", "SOCIAL_HEALTH"),
             theme("numerique--soutenir-la-parentalite-et-l-education-avec-le-numerique", "PARENTING"),
             theme("difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives", "ADMIN_PROCEDURES"),
+            theme("difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits", "ADMIN_PROCEDURES"),
+            theme("difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-a-la-citoyennete", "PAPERS"),
+            theme("difficultes-administratives-ou-juridiques--connaitre-ses-droits-face-a-une-discrimination", "JUSTICE"),
             theme("acces-aux-droits-et-citoyennete--accompagnement-dans-les-demarches-administratives", "ADMIN_PROCEDURES"),
             theme("acces-aux-droits-et-citoyennete--accompagnement-juridique", "JUSTICE"),
             theme("acces-aux-droits-et-citoyennete--demandeurs-dasile-et-naturalisation", "FOREIGNERS"),
@@ -111,6 +129,7 @@ final class DataInclusionMapping {
             Map.entry("choisir-un-metier", "WORK"),
             Map.entry("se-former", "WORK"),
             Map.entry("creation-activite", "WORK"),
+            Map.entry("creer-une-entreprise", "WORK"),
             Map.entry("difficultes-financieres", "MONEY"),
             Map.entry("gestion-financiere", "MONEY"));
 
@@ -125,7 +144,9 @@ final class DataInclusionMapping {
     }
 
     static String kind(DataInclusion.Structure s) {
-        for (String network : nonNull(s.reseauxPorteurs())) {
+        List<String> networks = new java.util.ArrayList<>(nonNull(s.reseauxPorteurs()));
+        networks.addAll(nonNull(s.labelsNationaux()));
+        for (String network : networks) {
             String kind = network == null ? null : KIND_BY_NETWORK.get(network.strip().toLowerCase(java.util.Locale.ROOT));
             if (kind != null) {
                 return kind;
@@ -152,6 +173,18 @@ final class DataInclusionMapping {
             Optional.ofNullable(SCOPE_BY_CATEGORY.get(dash < 0 ? word : word.substring(0, dash))).ifPresent(codes::add);
         }
         return codes;
+    }
+
+    /** The ways to reach a structure that one of its services gives. */
+    static Set<PartnerAccess> access(DataInclusion.Service service) {
+        List<String> modes = new java.util.ArrayList<>(nonNull(service.modesMobilisation()));
+        modes.addAll(nonNull(service.modesOrientationBeneficiaire()));
+        modes.addAll(nonNull(service.modesOrientationAccompagnateur()));
+        Set<PartnerAccess> access = access(modes);
+        if (service.priseRdv() != null && !service.priseRdv().isBlank()) {
+            access.add(PartnerAccess.ONLINE_APPOINTMENT);
+        }
+        return access;
     }
 
     static Set<PartnerAccess> access(List<String> modes) {

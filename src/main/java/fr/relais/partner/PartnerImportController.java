@@ -20,17 +20,19 @@ import io.micronaut.security.annotation.Secured;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Importing a data·inclusion file into the network-wide directory (coordination and administration). Three steps:
- * choose the file; read what would be created, updated or left out, with nothing saved yet; confirm, which saves
- * everything in one transaction and shows the report.
+ * Importing data·inclusion files into the network-wide directory (coordination and administration). Three steps:
+ * choose the files as downloaded (the structures file, and the services file if wanted); read what would be created,
+ * updated or left out, with nothing saved yet; confirm, which saves everything in one transaction and shows the report.
  *
- * <p>Between the two posts the file travels in a hidden field of the confirmation form, compacted. It is bounded by
- * the server's request size and read and checked again on confirmation exactly like the upload: what is saved is
- * what the preview said, or the same checks refuse it. Both forms are multipart, so the text is sent as is (no
- * percent-encoding) and carries its CSRF token in a form field ({@code MultipartFormToken}).
+ * <p>Between the two posts the files travel in a hidden field of the confirmation form, compacted into one. It is
+ * bounded by the server's request size and read and checked again on confirmation exactly like the upload: what is
+ * saved is what the preview said, or the same checks refuse it. Both forms are multipart, so the text is sent as is
+ * (no percent-encoding) and carries its CSRF token in a form field ({@code MultipartFormToken}).
  */
 @Controller("/partenaires/import")
 @Produces(MediaType.TEXT_HTML)
@@ -40,6 +42,7 @@ class PartnerImportController {
     static final String FORM_VIEW = "partner/import";
     static final String PREVIEW_VIEW = "partner/import-preview";
     static final String REPORT_VIEW = "partner/import-report";
+    static final String SERVICES_FIELD = "services";
     private final PartnerImport imports;
     private final Forms forms;
 
@@ -53,25 +56,39 @@ class PartnerImportController {
         return Page.of(FORM_VIEW).title("partner.import.title").ok();
     }
 
+    /** The structures file in {@code file}, the services file in {@code services}; either order works. */
     @Post
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    MutableHttpResponse<?> preview(@Nullable @Part("file") CompletedFileUpload file, HttpRequest<?> request) {
+    MutableHttpResponse<?> preview(@Nullable @Part(PartnerImport.STRUCTURES_FIELD) CompletedFileUpload file,
+                                   @Nullable @Part(SERVICES_FIELD) CompletedFileUpload services, HttpRequest<?> request) {
         Locale locale = forms.locale(request);
-        if (file == null || file.getFilename() == null || file.getFilename().isBlank() || file.getSize() == 0) {
-            return refused("partner.import.error.noFile", request);
+        List<PartnerImport.Upload> uploads = new ArrayList<>();
+        List<String> fileNames = new ArrayList<>();
+        for (CompletedFileUpload upload : new CompletedFileUpload[] {file, services}) {
+            if (chosen(upload)) {
+                String field = upload == file ? PartnerImport.STRUCTURES_FIELD : SERVICES_FIELD;
+                try {
+                    uploads.add(new PartnerImport.Upload(field, new String(upload.getBytes(), StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    return refused(field, "partner.import.error.noFile", request);
+                }
+                fileNames.add(upload.getFilename());
+            }
         }
-        String content;
-        try {
-            content = new String(file.getBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return refused("partner.import.error.noFile", request);
+        if (uploads.isEmpty()) {
+            return refused(PartnerImport.STRUCTURES_FIELD, "partner.import.error.noFile", request);
         }
         try {
-            PartnerImport.Outcome outcome = imports.preview(content, locale);
-            return outcomePage(PREVIEW_VIEW, "partner.import.preview.title", outcome).with("fileName", file.getFilename()).ok();
+            PartnerImport.Outcome outcome = imports.preview(uploads, locale);
+            return outcomePage(PREVIEW_VIEW, "partner.import.preview.title", outcome).with("fileNames", fileNames).ok();
         } catch (PartnerImport.UnreadableFile e) {
-            return refused(e.messageKey(), request);
+            return refused(e.field(), e.messageKey(), request);
         }
+    }
+
+    /** What a browser sends for a file field left empty: a part with no name and no content (or no part). */
+    private static boolean chosen(CompletedFileUpload upload) {
+        return upload != null && upload.getFilename() != null && !upload.getFilename().isBlank() && upload.getSize() > 0;
     }
 
     @Post("/confirmation")
@@ -83,16 +100,16 @@ class PartnerImportController {
             // every entry already there and update it, changing nothing.
             return outcomePage(REPORT_VIEW, "partner.import.report.title", outcome).ok();
         } catch (PartnerImport.UnreadableFile e) {
-            return refused(e.messageKey(), request);
+            return refused(PartnerImport.STRUCTURES_FIELD, e.messageKey(), request);
         } catch (DataAccessException e) {
             // Two confirmations at once (two tabs, two coordinators) may race on the same new entries: the
             // transaction of the second is rolled back whole.
-            return refused("partner.import.error.concurrent", request);
+            return refused(PartnerImport.STRUCTURES_FIELD, "partner.import.error.concurrent", request);
         }
     }
 
-    private MutableHttpResponse<?> refused(String messageKey, HttpRequest<?> request) {
-        Forms.Errors errors = forms.errors(request).add("file", messageKey);
+    private MutableHttpResponse<?> refused(String field, String messageKey, HttpRequest<?> request) {
+        Forms.Errors errors = forms.errors(request).add(field, messageKey);
         return Page.of(FORM_VIEW).title("partner.import.title").with("errors", errors.asMap()).invalid();
     }
 
@@ -105,6 +122,10 @@ class PartnerImportController {
                 .with("createdCount", outcome.count(PartnerImport.Action.CREATE))
                 .with("updatedCount", outcome.count(PartnerImport.Action.UPDATE))
                 .with("rejectedCount", outcome.count(PartnerImport.Action.REJECT))
-                .with("nothingToDo", outcome.count(PartnerImport.Action.REJECT) == outcome.lines().size());
+                .with("nothingToDo", outcome.count(PartnerImport.Action.REJECT) == outcome.lines().size())
+                .with("structuresRead", outcome.lines().size())
+                .with("servicesRead", outcome.servicesRead())
+                .with("servicesLeftOut", outcome.servicesLeftOut())
+                .with("servicesLeftOutCount", outcome.servicesLeftOut().size());
     }
 }

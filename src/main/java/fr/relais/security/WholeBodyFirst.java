@@ -1,5 +1,6 @@
 package fr.relais.security;
 
+import fr.relais.web.BadRequestException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -54,7 +55,7 @@ class WholeBodyFirst implements Ordered {
                 .doOnNext(body -> {
                     try (body) {
                         Charset charset = request.getCharacterEncoding() == null ? StandardCharsets.UTF_8 : request.getCharacterEncoding();
-                        request.setAttribute(FORM, decoder.decode(body.toString(charset), charset));
+                        request.setAttribute(FORM, readable(decoder, body.toString(charset), charset));
                     }
                 })
                 .then(Mono.defer(() -> Mono.from(chain.proceed())));
@@ -63,6 +64,26 @@ class WholeBodyFirst implements Ordered {
     @Override
     public int getOrder() {
         return ServerFilterPhase.FIRST.after();
+    }
+
+    /**
+     * The decoded form, or a 400 for a body no browser sends: a broken escape ({@code %zz}), bytes that are not
+     * UTF-8, or a NUL in a field (which PostgreSQL refuses to store, so it would surface as a server error).
+     */
+    static Map<String, Object> readable(FormUrlEncodedDecoder decoder, String body, Charset charset) {
+        Map<String, Object> form;
+        try {
+            form = decoder.decode(body, charset);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Not logged: the exception's message quotes the body.
+            throw new BadRequestException("form body that cannot be decoded");
+        }
+        boolean nul = form.entrySet().stream().anyMatch(field -> field.getKey().indexOf('\0') >= 0
+                || String.valueOf(field.getValue()).indexOf('\0') >= 0);
+        if (nul) {
+            throw new BadRequestException("NUL character in a form field");
+        }
+        return form;
     }
 
     /** The form as {@link WholeBodyFirst} decoded it, at once; nothing (so no CSRF token) for anything else. */

@@ -7,6 +7,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.security.annotation.Secured;
@@ -15,6 +16,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.io.EOFException;
+import java.net.URISyntaxException;
 
 /** French (or English) error pages, each with a way back. */
 @Controller
@@ -53,6 +57,45 @@ class ErrorPages {
     @Error(global = true, exception = ConversionErrorException.class)
     MutableHttpResponse<?> badConversion(HttpRequest<?> request, ConversionErrorException e) {
         return notFound(request);
+    }
+
+    /** Where {@link MalformedRequests} sends an address that cannot be read (/bibliotheques/%zz, a raw space…). */
+    @Get(MalformedRequests.BAD_ADDRESS)
+    MutableHttpResponse<?> badAddress(HttpRequest<?> request) {
+        return show(request, HttpStatus.BAD_REQUEST, "400address");
+    }
+
+    @Get(MalformedRequests.ADDRESS_TOO_LONG)
+    MutableHttpResponse<?> addressTooLong(HttpRequest<?> request) {
+        return show(request, HttpStatus.REQUEST_URI_TOO_LONG, "414");
+    }
+
+    @Get(MalformedRequests.BAD_REQUEST)
+    MutableHttpResponse<?> badRequest(HttpRequest<?> request) {
+        return show(request, HttpStatus.BAD_REQUEST, "400");
+    }
+
+    /**
+     * The server's own reading of an address failed. {@link MalformedRequests} catches such addresses first; this
+     * keeps the answer a 400 (not a 500 whose log line would hold the address) should one get past it.
+     */
+    @Error(global = true, exception = URISyntaxException.class)
+    MutableHttpResponse<?> unreadableAddress(HttpRequest<?> request, URISyntaxException e) {
+        LOG.info("Refused a malformed address ({})", e.getReason());
+        return badAddress(request);
+    }
+
+    @Error(global = true, exception = BadRequestException.class)
+    MutableHttpResponse<?> badRequest(HttpRequest<?> request, BadRequestException e) {
+        LOG.info("Refused {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
+        return badRequest(request);
+    }
+
+    /** The client went away before its body arrived: nobody reads the answer, and it is not a server fault. */
+    @Error(global = true, exception = EOFException.class)
+    MutableHttpResponse<?> cutShort(HttpRequest<?> request, EOFException e) {
+        LOG.info("Request body cut short on {} {}", request.getMethod(), request.getPath());
+        return badRequest(request);
     }
 
     @Error(global = true, exception = UnsatisfiedRouteException.class)

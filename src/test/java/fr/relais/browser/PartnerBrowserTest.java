@@ -195,22 +195,26 @@ class PartnerBrowserTest extends BrowserTest {
 
     @Test
     void theCoordinationImportsAFileAfterReadingThePreview() throws IOException {
-        Path file = Files.createTempFile("relais-annuaire-", ".json");
+        // The two files as data·inclusion publishes them: a list of structures, a list of services.
+        Path file = Files.createTempFile("structures-", ".json");
+        Path servicesFile = Files.createTempFile("services-", ".json");
         Path bad = Files.createTempFile("relais-faux-", ".json");
         try {
             Files.writeString(file, """
-                    {"structures": [
+                    [
                       {"source": "essai-navigateur", "id": "mednum-villeurbanne", "nom": "Médiation numérique — Villeurbanne",
                        "adresse": "2 place Lazare-Goujon", "code_postal": "69100", "commune": "Villeurbanne",
                        "telephone": "04 72 00 00 77", "horaires_accueil": "Tu,Th 14:00-18:00"},
                       {"source": "essai-navigateur", "id": "cp-faux", "nom": "Permanence au code postal faux", "code_postal": "691"}
-                    ],
-                     "services": [
+                    ]
+                    """, StandardCharsets.UTF_8);
+            Files.writeString(servicesFile, """
+                    [
                       {"source": "essai-navigateur", "structure_id": "mednum-villeurbanne", "id": "s1",
                        "thematiques": ["numerique--acceder-a-des-services-en-ligne"], "modes_mobilisation": ["se-presenter"]}
-                    ]}
+                    ]
                     """, StandardCharsets.UTF_8);
-            Files.writeString(bad, "{\"structures\": [{\"source\": \"x\", \"id\": \"1\", \"nom\": \"Coupé", StandardCharsets.UTF_8);
+            Files.writeString(bad, "[{\"source\": \"x\", \"id\": \"1\", \"nom\": \"Coupé", StandardCharsets.UTF_8);
 
             logIn("coordination@relais.demo");
             find("nav").findElement(By.linkText("Partenaires")).click();
@@ -223,10 +227,12 @@ class PartnerBrowserTest extends BrowserTest {
 
             // The file chosen, read: one structure to create, one left out with its reason; nothing saved yet.
             find("#f-file").sendKeys(file.toAbsolutePath().toString());
+            find("#f-services").sendKeys(servicesFile.toAbsolutePath().toString());
             find("main form.form button[type=submit]").sendKeys(Keys.ENTER);
             waitForH1("Vérifier l’import");
             assertEquals("/partenaires/import", path());
-            assertTrue(find("main").getText().contains(file.getFileName().toString()), "the file's name is shown");
+            assertTrue(find("main").getText().contains(file.getFileName().toString()), "the files' names are shown");
+            assertTrue(find("main").getText().contains(servicesFile.getFileName().toString()), "the files' names are shown");
             assertEquals("À créer (1)", find("#a-creer").getText());
             assertEquals("À mettre à jour (0)", find("#a-modifier").getText());
             assertEquals("Laissées de côté (1)", find("#rejets").getText());
@@ -267,6 +273,7 @@ class PartnerBrowserTest extends BrowserTest {
             assertScanned("/partenaires/import/confirmation", 1);
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(servicesFile);
             Files.deleteIfExists(bad);
         }
     }

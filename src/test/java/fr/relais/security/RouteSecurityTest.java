@@ -198,6 +198,12 @@ class RouteSecurityTest extends OnBothDatabases {
                 Expect.seeOther("/bibliotheques/bibliotheque-nord"), Expect.seeOther("/bibliotheques/bibliotheque-nord"),
                 Expect.seeOther("/bibliotheques/bibliotheque-nord"));
         get("/health", ok, ok, ok, ok, ok, ok);
+        // Where the server sends a request it cannot read (fr.relais.web.MalformedRequests): the same error page for all.
+        Expect badRequest = new Expect(400, null);
+        get("/erreur/adresse", badRequest, badRequest, badRequest, badRequest, badRequest, badRequest);
+        get("/erreur/requete", badRequest, badRequest, badRequest, badRequest, badRequest, badRequest);
+        Expect tooLong = new Expect(414, null);
+        get("/erreur/adresse-trop-longue", tooLong, tooLong, tooLong, tooLong, tooLong, tooLong);
         get("/health/liveness", ok, ok, ok, ok, ok, ok);
         // Micronaut Security's token introspection endpoint has no use here (sessions, no tokens): it must not exist.
         get("/token_info", notFound, notFound, notFound, notFound, notFound, notFound);

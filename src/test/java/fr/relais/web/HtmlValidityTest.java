@@ -283,10 +283,17 @@ class HtmlValidityTest extends OnBothDatabases {
             check("import", coordinator.get("/partenaires/import"), 200, "fr");
             check("import, not JSON (422)", coordinator.post("/partenaires/import", Map.of("file", new TestClient.FilePart(
                     "x.json", "application/json", "pas du JSON".getBytes(java.nio.charset.StandardCharsets.UTF_8)))), 422, "fr");
-            String file = "{\"structures\": [{\"source\": \"html\", \"id\": \"1\", \"nom\": \"Mairie annexe\"},"
-                    + " {\"source\": \"html\", \"id\": \"2\", \"nom\": \"Code postal faux\", \"code_postal\": \"1\"}]}";
-            TestClient.Answer preview = coordinator.post("/partenaires/import", Map.of("file", new TestClient.FilePart(
-                    "annuaire.json", "application/json", file.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            // The two files as data·inclusion publishes them; one service's structure is missing (its own table).
+            String structures = "[{\"source\": \"html\", \"id\": \"1\", \"nom\": \"Mairie annexe\"},"
+                    + " {\"source\": \"html\", \"id\": \"2\", \"nom\": \"Code postal faux\", \"code_postal\": \"1\"}]";
+            String services = "[{\"source\": \"html\", \"id\": \"s1\", \"structure_id\": \"1\", \"nom\": \"Aide\"},"
+                    + " {\"source\": \"html\", \"id\": \"s2\", \"structure_id\": \"9\", \"nom\": \"Atelier\"}]";
+            TestClient.Answer preview = coordinator.post("/partenaires/import", Map.of(
+                    "file", new TestClient.FilePart("structures.json", "application/json",
+                            structures.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "services", new TestClient.FilePart("services.json", "application/json",
+                            services.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            assertEquals(1, preview.html().select("#services-rejetes").size(), "the services left out are listed");
             check("import preview", preview, 200, "fr");
             check("import report", coordinator.post("/partenaires/import/confirmation", TestClient.multipart(Map.of("content",
                     preview.html().selectFirst("input[name=content]").attr("value")))), 200, "fr");
