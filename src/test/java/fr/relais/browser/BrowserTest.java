@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Base of browser tests: the application on a fresh H2 database (browser tests run once, not again on
  * PostgreSQL: no "db" tag), one headless Chromium per test class, no cookies at the start of each test.
- * Every page the driver shows is scanned with axe-core (see {@link BrowserSupport}).
+ * Every page the driver shows is checked with axe-core, with the Nu HTML checker (the HTML as served) and at 320 CSS px
+ * wide for reflow (see {@link BrowserSupport}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(BrowserSupport.RequireChromium.class)

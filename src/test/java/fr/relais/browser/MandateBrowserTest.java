@@ -254,7 +254,7 @@ class MandateBrowserTest extends BrowserTest {
 
     /** The one row of the search results naming this person. */
     private WebElement resultRow(String name) {
-        WebElement results = find("main").findElement(By.xpath(".//h3[normalize-space()='Résultats']/following-sibling::table[1]"));
+        WebElement results = find("main").findElement(By.xpath(".//h3[normalize-space()='Résultats']/following-sibling::div[@class='table-scroll'][1]/table"));
         List<WebElement> rows = results.findElements(By.xpath("./tbody/tr[td[1]/a[normalize-space()='" + name + "']]"));
         assertEquals(1, rows.size(), "one result for " + name + ":\n" + results.getText());
         return rows.get(0);

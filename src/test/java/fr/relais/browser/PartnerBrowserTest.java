@@ -335,7 +335,7 @@ class PartnerBrowserTest extends BrowserTest {
 
     /** The cells of the one line of the import table under a heading. */
     private List<String> importLine(String headingId) {
-        WebElement table = find("#" + headingId).findElement(By.xpath("./following-sibling::*[1][self::table]"));
+        WebElement table = find("#" + headingId).findElement(By.xpath("./following-sibling::*[1][self::div[@class='table-scroll']]/table"));
         List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
         assertEquals(1, rows.size(), table.getText());
         return rows.get(0).findElements(By.xpath("./td|./th")).stream().map(c -> squash(c.getText())).toList();

@@ -337,7 +337,7 @@ class HtmlValidityTest extends OnBothDatabases {
             problems.add("status " + answer.status() + " instead of " + status);
         }
         for (NuHtmlChecker.Problem p : NuHtmlChecker.check(answer.body())) {
-            if (p.error() && !outdatedCheckerRule(answer.body(), p)) {
+            if (p.error() && !NuHtmlChecker.outdatedCheckerRule(answer.body(), p)) {
                 problems.add("HTML " + p);
             } else {
                 System.out.println("[" + page + "] HTML " + (p.error() ? "(ignored: rule outdated in nu.validator 20.7.2) " : "") + p);
@@ -349,40 +349,6 @@ class HtmlValidityTest extends OnBothDatabases {
             problems.add("missing message key " + missing.group());
         }
         problems.forEach(p -> failures.add(page + ": " + p));
-    }
-
-    /**
-     * Errors nu.validator 20.7.2 (July 2020) still reports for markup that the HTML standard has allowed since:
-     * <ul>
-     *   <li>{@code <input type="email" autocomplete="username">}: allowed by whatwg/html#5881 (Sept. 2020),
-     *       checker fixed in validator/validator#1022;</li>
-     *   <li>{@code aria-required} on date and time inputs: allowed by ARIA in HTML, checker fixed in
-     *       validator/validator#1118 (2021).</li>
-     * </ul>
-     * Only these exact messages, on a tag that has exactly that markup, are let through.
-     */
-    static boolean outdatedCheckerRule(String html, NuHtmlChecker.Problem problem) {
-        String tag = tagAt(html, problem.line(), problem.column());
-        if (problem.message().equals("Bad value “username” for attribute “autocomplete” on element “input”: "
-                + "The autofill field name “username” is not allowed in this context.")) {
-            return tag.contains("type=\"email\"") && tag.contains("autocomplete=\"username\"");
-        }
-        if (problem.message().equals("Attribute “aria-required” not allowed on element “input” at this point.")) {
-            return tag.matches("(?s).*type=\"(date|time|datetime-local|month|week)\".*") && tag.contains("aria-required=\"true\"");
-        }
-        return false;
-    }
-
-    /** The start tag the checker points at: it reports the line and column where the tag ends. */
-    static String tagAt(String html, int line, int column) {
-        String[] lines = html.split("\n", -1);
-        if (line < 1 || line > lines.length) {
-            return "";
-        }
-        String text = lines[line - 1];
-        int end = Math.min(Math.max(column, 0), text.length());
-        int start = text.lastIndexOf('<', Math.max(end - 1, 0));
-        return start < 0 ? "" : text.substring(start, end);
     }
 
     /** One h1, the page language, a skip link to the main landmark, a label for every field. */
@@ -463,21 +429,6 @@ class HtmlValidityTest extends OnBothDatabases {
     }
 
     // ---------------------------------------------------------------- self-checks
-
-    @Test
-    void onlyTheKnownOutdatedCheckerErrorsAreLetThrough() {
-        String page = "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>T</title></head><body><main><h1>T</h1>\n"
-                + "<label for=\"e\">E</label><input type=\"email\" id=\"e\" name=\"e\" autocomplete=\"username\">\n"
-                + "<label for=\"t\">T</label><input type=\"text\" id=\"t\" name=\"t\" autocomplete=\"street-address\">\n"
-                + "<label for=\"d\">D</label><input type=\"date\" id=\"d\" name=\"d\" aria-required=\"true\">\n"
-                + "<a href=\"tel:04 72 00 00 00\">04 72 00 00 00</a></main></body></html>";
-        List<NuHtmlChecker.Problem> errors = NuHtmlChecker.check(page).stream().filter(NuHtmlChecker.Problem::error).toList();
-        List<String> kept = errors.stream().filter(p -> !outdatedCheckerRule(page, p)).map(NuHtmlChecker.Problem::message).toList();
-        assertEquals(4, errors.size(), errors.toString());
-        assertEquals(2, kept.size(), kept.toString());
-        assertTrue(kept.get(0).contains("street-address"), kept.toString());
-        assertTrue(kept.get(1).contains("tel:"), kept.toString());
-    }
 
     @Test
     void theStructureRulesCatchMistakes() {
