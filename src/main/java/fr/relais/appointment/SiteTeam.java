@@ -1,7 +1,7 @@
 package fr.relais.appointment;
 
 import fr.relais.site.Site;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffRepository;
 import fr.relais.staff.StaffSite;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffRepository;
 import fr.relais.web.Forms;
@@ -187,7 +187,7 @@ class JournalController {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JournalEntry e : page) {
             Site site = e.siteId() == null ? null : siteById.get(e.siteId());
-            ZoneId zone = ZoneId.of(site == null ? Sites.DEFAULT_ZONE : site.timeZone());
+            ZoneId zone = site == null ? ZoneId.of(Sites.DEFAULT_ZONE) : site.zone();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("seq", String.valueOf(e.seq()));
             row.put("time", SHOWN.format(e.recordedAt().atZone(zone)));

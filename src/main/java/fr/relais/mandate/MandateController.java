@@ -6,7 +6,7 @@ import fr.relais.security.CurrentStaff;
 import fr.relais.security.ShortCodes;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffRepository;
 import fr.relais.web.Forms;
@@ -192,7 +192,7 @@ class MandateController {
         Locale locale = forms.locale(request);
         RevocationPrint sheet = new RevocationPrint(print(site, m, locale),
                 RevocationKind.USER.name().equals(m.revocationKind()), m.revocationReason(),
-                m.revokedAt().atZone(java.time.ZoneId.of(site.timeZone())).toLocalDate());
+                m.revokedAt().atZone(site.zone()).toLocalDate());
         return pdf(documents.revocation(sheet, locale), "revocation-mandat-" + m.id() + ".pdf");
     }
 

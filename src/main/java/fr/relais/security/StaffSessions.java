@@ -10,15 +10,11 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -53,7 +49,7 @@ public class StaffSessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.save(new StaffSession(sha256(token), staffId, now, now));
+        sessions.save(new StaffSession(Hashing.sha256(token), staffId, now, now));
         return token;
     }
 
@@ -61,7 +57,7 @@ public class StaffSessions {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        String hash = sha256(token);
+        String hash = Hashing.sha256(token);
         Optional<StaffSession> found = sessions.findById(hash);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -88,7 +84,7 @@ public class StaffSessions {
 
     void close(String token) {
         if (token != null && token.length() <= 100) {
-            sessions.deleteById(sha256(token));
+            sessions.deleteById(Hashing.sha256(token));
         }
     }
 
@@ -103,13 +99,4 @@ public class StaffSessions {
                 .sameSite(SameSite.Lax).secure(settings.secure(request));
     }
 
-    /** Hex SHA-256 of a secret: what Relais stores instead of session ids, feed tokens, client addresses. */
-    public static String sha256(String value) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

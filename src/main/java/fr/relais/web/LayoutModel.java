@@ -1,7 +1,7 @@
 package fr.relais.web;
 
 import fr.relais.security.CurrentStaff;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.security.authentication.Authentication;
