@@ -1,5 +1,6 @@
 package fr.relais.accompaniment;
 
+import fr.relais.staff.StaffDirectory;
 import fr.relais.mandate.MandateAuthority;
 import fr.relais.partner.Partner;
 import fr.relais.reference.ReferenceData;
@@ -8,8 +9,6 @@ import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
 import fr.relais.security.Role;
-import fr.relais.staff.Staff;
-import fr.relais.staff.StaffRepository;
 import fr.relais.web.DateWords;
 import fr.relais.web.Messages;
 import fr.relais.web.Page;
@@ -41,12 +40,12 @@ class AccompanimentPages {
     private final MandateAuthority mandates;
     private final PartnerChoices partners;
     private final ReferralPrint referrals;
-    private final StaffRepository staff;
+    private final StaffDirectory staff;
     private final Sites sites;
     private final Messages messages;
 
     AccompanimentPages(Accompaniments accompaniments, ReferenceData reference, ShortLists lists, MandateAuthority mandates,
-                       PartnerChoices partners, ReferralPrint referrals, StaffRepository staff, Sites sites,
+                       PartnerChoices partners, ReferralPrint referrals, StaffDirectory staff, Sites sites,
                        Messages messages) {
         this.accompaniments = accompaniments;
         this.reference = reference;
@@ -304,9 +303,7 @@ class AccompanimentPages {
     }
 
     private Map<Long, String> names(List<Accompaniment> found) {
-        Set<Long> ids = found.stream().map(Accompaniment::helperId).collect(Collectors.toSet());
-        return ids.isEmpty() ? Map.of()
-                : staff.findByIdIn(ids).stream().collect(Collectors.toMap(Staff::id, Staff::displayName));
+        return staff.names(found.stream().map(Accompaniment::helperId).toList());
     }
 
     // ---------------------------------------------------------------- words

@@ -56,6 +56,7 @@ public class PartnerImport {
 
     /** A file that cannot be imported at all; {@code messageKey} says why, in the partner bundle. */
     public static final class UnreadableFile extends Exception {
+        private static final long serialVersionUID = 1L;
         private final String messageKey;
 
         UnreadableFile(String messageKey) {
