@@ -7,7 +7,7 @@ import fr.relais.reference.ShortLists;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.web.Forms;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
@@ -340,7 +340,7 @@ class AccompanimentController {
     // ---------------------------------------------------------------- time at the site
 
     private ZoneId zone(Site site) {
-        return ZoneId.of(site.timeZone());
+        return site.zone();
     }
 
     private LocalDate today(Site site) {

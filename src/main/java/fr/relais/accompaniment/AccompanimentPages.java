@@ -1,5 +1,6 @@
 package fr.relais.accompaniment;
 
+import fr.relais.staff.StaffDirectory;
 import fr.relais.mandate.MandateAuthority;
 import fr.relais.partner.Partner;
 import fr.relais.reference.ReferenceData;
@@ -7,9 +8,7 @@ import fr.relais.reference.ShortLists;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
-import fr.relais.staff.Staff;
-import fr.relais.staff.StaffRepository;
+import fr.relais.security.Role;
 import fr.relais.web.DateWords;
 import fr.relais.web.Messages;
 import fr.relais.web.Page;
@@ -41,12 +40,12 @@ class AccompanimentPages {
     private final MandateAuthority mandates;
     private final PartnerChoices partners;
     private final ReferralPrint referrals;
-    private final StaffRepository staff;
+    private final StaffDirectory staff;
     private final Sites sites;
     private final Messages messages;
 
     AccompanimentPages(Accompaniments accompaniments, ReferenceData reference, ShortLists lists, MandateAuthority mandates,
-                       PartnerChoices partners, ReferralPrint referrals, StaffRepository staff, Sites sites,
+                       PartnerChoices partners, ReferralPrint referrals, StaffDirectory staff, Sites sites,
                        Messages messages) {
         this.accompaniments = accompaniments;
         this.reference = reference;
@@ -147,7 +146,7 @@ class AccompanimentPages {
                 .with("autofocus", autofocus)
                 .with("deskHref", "/bureau/" + site.id() + "/jour/" + sites.today(site));
         if (target.appointmentAt() != null) {
-            ZonedDateTime at = target.appointmentAt().atZone(ZoneId.of(site.timeZone()));
+            ZonedDateTime at = target.appointmentAt().atZone(site.zone());
             page.with("appointment", messages.get(locale, "accompaniment.fromAppointment",
                     DateWords.longDate(at.toLocalDate(), locale), DateWords.time(at.toLocalTime(), locale)))
                     .with("deskHref", "/bureau/" + site.id() + "/jour/" + at.toLocalDate());
@@ -213,7 +212,7 @@ class AccompanimentPages {
     }
 
     private Map<String, Object> record(Accompaniment a, Accompaniments.Detail d, Site site, Locale locale) {
-        ZonedDateTime at = a.occurredAt().atZone(ZoneId.of(site.timeZone()));
+        ZonedDateTime at = a.occurredAt().atZone(site.zone());
         Map<String, Object> r = new HashMap<>();
         r.put("id", a.id());
         r.put("date", DateWords.longDate(at.toLocalDate(), locale));
@@ -270,7 +269,7 @@ class AccompanimentPages {
             if (site == null) {
                 continue; // a site this person no longer belongs to
             }
-            ZonedDateTime at = a.occurredAt().atZone(ZoneId.of(site.timeZone()));
+            ZonedDateTime at = a.occurredAt().atZone(site.zone());
             Accompaniments.Detail d = details.get(a.id());
             List<String> what = new ArrayList<>(d.themes().stream().map(c -> reference.themeLabel(c, locale)).toList());
             d.scopes().forEach(s -> what.add(reference.scopeLabel(s, locale)));
@@ -284,7 +283,7 @@ class AccompanimentPages {
             row.put("channel", ShortLists.label(lists.channels(locale), a.channelCode()));
             row.put("helper", names.getOrDefault(a.helperId(), ""));
             row.put("site", site.name());
-            row.put("correctable", !director && accompaniments.loggedOn(a, ZoneId.of(site.timeZone())).equals(sites.today(site)));
+            row.put("correctable", !director && accompaniments.loggedOn(a, site.zone()).equals(sites.today(site)));
             rows.add(row);
         }
         List<Map<String, Object>> modes = new ArrayList<>();
@@ -304,9 +303,7 @@ class AccompanimentPages {
     }
 
     private Map<Long, String> names(List<Accompaniment> found) {
-        Set<Long> ids = found.stream().map(Accompaniment::helperId).collect(Collectors.toSet());
-        return ids.isEmpty() ? Map.of()
-                : staff.findByIdIn(ids).stream().collect(Collectors.toMap(Staff::id, Staff::displayName));
+        return staff.names(found.stream().map(Accompaniment::helperId).toList());
     }
 
     // ---------------------------------------------------------------- words

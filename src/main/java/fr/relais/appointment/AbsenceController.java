@@ -5,7 +5,6 @@ import fr.relais.web.DateWords;
 import fr.relais.web.Forms;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -17,7 +16,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,28 +42,24 @@ class AbsenceController {
     }
 
     @Get
-    MutableHttpResponse<?> list(Authentication authentication, HttpRequest<?> request) {
-        CurrentStaff me = CurrentStaff.of(authentication);
-        return page(me, AbsenceForm.empty(), Map.of(), forms.locale(request)).ok();
+    MutableHttpResponse<?> list(CurrentStaff me, Locale locale) {
+        return page(me, AbsenceForm.empty(), Map.of(), locale).ok();
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> declare(@Body AbsenceForm form, Authentication authentication, HttpRequest<?> request) {
-        CurrentStaff me = CurrentStaff.of(authentication);
-        Forms.Errors errors = forms.validate(form, request);
-        AbsenceForm.Values values = form.parse(absences.today(), errors);
-        if (values == null) {
-            return page(me, form, errors.asMap(), forms.locale(request)).invalid();
+    MutableHttpResponse<?> declare(@Body AbsenceForm form, CurrentStaff me, Locale locale) {
+        Forms.Errors errors = forms.validate(form, locale);
+        if (!errors.isEmpty()) {
+            return page(me, form, errors.asMap(), locale).invalid();
         }
-        absences.declare(me.id(), values);
+        absences.declare(me.id(), form.values());
         return Page.seeOther("/compte/absences?enregistre=1");
     }
 
     @Post("/{absenceId}/suppression")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> remove(long absenceId, Authentication authentication) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> remove(long absenceId, CurrentStaff me) {
         StaffAbsence absence = absences.find(absenceId, Set.of(me.id())).orElseThrow(NotFoundException::new);
         absences.delete(absence);
         return Page.seeOther("/compte/absences?supprime=1");

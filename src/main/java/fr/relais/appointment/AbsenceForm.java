@@ -3,7 +3,9 @@ package fr.relais.appointment;
 import fr.relais.web.TypedValues;
 
 import fr.relais.privacy.NoSensitiveData;
-import fr.relais.web.Forms;
+import fr.relais.web.DateRange;
+import fr.relais.web.Text;
+import fr.relais.web.TypedDate;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -17,11 +19,13 @@ import java.time.LocalDate;
  * site; a helper's own page ignores it.
  */
 @Serdeable
+@DateRange(endFromToday = true, pastMessage = "error.absence.past", maxDays = AbsenceForm.MAX_DAYS,
+        tooLongMessage = "error.absence.tooLong")
 record AbsenceForm(
         @Nullable @Size(max = 20, message = "error.choice") String staffId,
-        @Nullable @NotBlank(message = "error.required") @Size(max = 10, message = "error.date") String startDate,
-        @Nullable @NotBlank(message = "error.required") @Size(max = 10, message = "error.date") String endDate,
-        @Nullable @Size(max = 120, message = "error.tooLong") @NoSensitiveData String label) {
+        @Nullable @NotBlank(message = "error.required") @TypedDate String startDate,
+        @Nullable @NotBlank(message = "error.required") @TypedDate String endDate,
+        @Nullable @Size(max = 120, message = "error.tooLong") @NoSensitiveData String label) implements DateRange.Typed {
     /** Longer than this is most likely a typo in a year (2062 for 2026). */
     static final int MAX_DAYS = 366;
 
@@ -32,25 +36,8 @@ record AbsenceForm(
     record Values(LocalDate start, LocalDate end, @Nullable String label) {
     }
 
-    /** The dates, or null with a message next to each wrong field; an absence already over is refused. */
-    Values parse(LocalDate today, Forms.Errors errors) {
-        LocalDate start = errors.has("startDate") ? null : TypedValues.date(startDate);
-        if (start == null) {
-            errors.add("startDate", "error.date");
-        }
-        LocalDate end = errors.has("endDate") ? null : TypedValues.date(endDate);
-        if (end == null) {
-            errors.add("endDate", "error.date");
-        }
-        if (start != null && end != null) {
-            if (end.isBefore(start)) {
-                errors.add("endDate", "error.period.order");
-            } else if (end.isBefore(today)) {
-                errors.add("endDate", "error.absence.past");
-            } else if (start.plusDays(MAX_DAYS).isBefore(end)) {
-                errors.add("endDate", "error.absence.tooLong");
-            }
-        }
-        return errors.isEmpty() ? new Values(start, end, fr.relais.web.Text.blankToNull(label)) : null;
+    /** The absence as typed; call only on a form without errors. */
+    Values values() {
+        return new Values(TypedValues.date(startDate), TypedValues.date(endDate), Text.blankToNull(label));
     }
 }

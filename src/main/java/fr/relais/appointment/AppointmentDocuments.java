@@ -1,11 +1,11 @@
 package fr.relais.appointment;
 
+import fr.relais.staff.StaffDirectory;
 import fr.relais.pdf.AppointmentSlip;
 import fr.relais.pdf.SlipData;
 import fr.relais.reference.ReferenceData;
 import fr.relais.site.Site;
 import fr.relais.staff.Staff;
-import fr.relais.staff.StaffRepository;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import net.fortuna.ical4j.model.Calendar;
@@ -23,10 +23,10 @@ import java.util.Locale;
 class AppointmentDocuments {
     private final AppointmentSlip slip;
     private final ReferenceData reference;
-    private final StaffRepository staff;
+    private final StaffDirectory staff;
     private final String publicUrl;
 
-    AppointmentDocuments(AppointmentSlip slip, ReferenceData reference, StaffRepository staff,
+    AppointmentDocuments(AppointmentSlip slip, ReferenceData reference, StaffDirectory staff,
                          @Value("${relais.public-url:`http://localhost:8080`}") String publicUrl) {
         this.slip = slip;
         this.reference = reference;
@@ -40,7 +40,7 @@ class AppointmentDocuments {
     }
 
     byte[] slip(Site site, Appointment a, AppointmentSlip.Format format, Locale locale) {
-        String helper = a.helperId() == null ? null : staff.findById(a.helperId()).map(Staff::displayName).orElse(null);
+        String helper = a.helperId() == null ? null : staff.byId(a.helperId()).map(Staff::displayName).orElse(null);
         SlipData data = new SlipData(site.name(), site.addressLine(), site.postcode(), site.town(), site.phone(),
                 site.directions(), site.accessibility(), a.slotDate(), a.slotTime(),
                 (int) Duration.between(a.startsAt(), a.endsAt()).toMinutes(), helper, a.firstName(),

@@ -1,9 +1,9 @@
 package fr.relais.appointment;
 
+import fr.relais.staff.StaffDirectory;
 import fr.relais.reference.ReferenceData;
 import fr.relais.site.Site;
 import fr.relais.staff.Staff;
-import fr.relais.staff.StaffRepository;
 import fr.relais.web.DateWords;
 import jakarta.inject.Singleton;
 
@@ -23,21 +23,18 @@ import java.util.stream.Collectors;
 /** What the desk pages show: dates and times in words, helpers' names, statuses, rows of the day. */
 @Singleton
 class AppointmentViews {
-    private final StaffRepository staff;
+    private final StaffDirectory staff;
     private final ReferenceData reference;
     private final Clock clock;
 
-    AppointmentViews(StaffRepository staff, ReferenceData reference, Clock clock) {
+    AppointmentViews(StaffDirectory staff, ReferenceData reference, Clock clock) {
         this.staff = staff;
         this.reference = reference;
         this.clock = clock;
     }
 
     Map<Long, String> names(Collection<Long> ids) {
-        Set<Long> wanted = new HashSet<>(ids);
-        wanted.remove(null);
-        return wanted.isEmpty() ? Map.of()
-                : staff.findByIdIn(wanted).stream().collect(Collectors.toMap(Staff::id, Staff::displayName));
+        return staff.names(ids);
     }
 
     String statusKey(Appointment a) {

@@ -1,7 +1,7 @@
 package fr.relais.appointment;
 
 import fr.relais.security.CurrentStaff;
-import fr.relais.security.StaffSessions;
+import fr.relais.security.Hashing;
 import fr.relais.web.Forms;
 import fr.relais.web.Messages;
 import fr.relais.web.NotFoundException;
@@ -82,7 +82,7 @@ class CalendarFeedController {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        feeds.replace(me.id(), StaffSessions.sha256(token), clock.instant());
+        feeds.replace(me.id(), Hashing.sha256(token), clock.instant());
         return Page.of(VIEW).title("feed.title").with("exists", true)
                 .with("url", documents.publicUrl() + "/agenda/" + token + ".ics").ok();
     }
@@ -102,7 +102,7 @@ class CalendarFeedController {
         if (!file.endsWith(".ics") || file.length() > 80) {
             throw new NotFoundException();
         }
-        Feed feed = feeds.findByTokenHash(StaffSessions.sha256(file.substring(0, file.length() - 4))).orElseThrow(NotFoundException::new);
+        Feed feed = feeds.findByTokenHash(Hashing.sha256(file.substring(0, file.length() - 4))).orElseThrow(NotFoundException::new);
         Instant since = clock.instant().minus(Duration.ofDays(7));
         List<Appointment> mine = appointments.findByHelperIdAndStatusInAndStartsAtGreaterThan(feed.staffId(),
                 List.of(AppointmentStatus.BOOKED, AppointmentStatus.DONE, AppointmentStatus.NO_SHOW), since);

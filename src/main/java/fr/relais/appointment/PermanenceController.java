@@ -180,12 +180,11 @@ class PermanenceController {
         } else if (staffId == null || !helpers.contains(staffId)) {
             errors.add("staffId", "error.choice");
         }
-        AbsenceForm.Values values = form.parse(absences.today(), errors);
-        if (values == null || !errors.isEmpty()) {
+        if (!errors.isEmpty()) {
             return listPage(site, forms.locale(request)).with("absence", form).with("absenceErrors", errors.asMap())
                     .with("hasErrors", true).invalid();
         }
-        absences.declare(staffId, values);
+        absences.declare(staffId, form.values());
         return Page.seeOther(listPath(site) + "?enregistre=1");
     }
 

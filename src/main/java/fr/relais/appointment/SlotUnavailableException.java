@@ -2,6 +2,8 @@ package fr.relais.appointment;
 
 /** The slot cannot be booked: gone, past, closed, or its last seat was just taken. */
 public class SlotUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public enum Reason { UNKNOWN, PAST, FULL }
 
     private final Reason reason;

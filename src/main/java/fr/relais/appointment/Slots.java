@@ -56,7 +56,7 @@ public class Slots {
         for (Appointment a : appointments.findBySiteIdAndSlotDateBetweenAndSeatIsNotNull(site.id(), from, to)) {
             booked.merge(a.permanenceId() + "|" + a.slotDate() + "|" + a.slotTime(), 1, Integer::sum);
         }
-        ZoneId zone = ZoneId.of(site.timeZone());
+        ZoneId zone = site.zone();
         List<Slot> slots = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             LocalDate day = date;

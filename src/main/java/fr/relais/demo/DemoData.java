@@ -1,5 +1,6 @@
 package fr.relais.demo;
 
+import fr.relais.staff.StaffDirectory;
 import fr.relais.appointment.Permanences;
 import fr.relais.partner.PartnerImport;
 import fr.relais.security.PasswordHasher;
@@ -9,9 +10,8 @@ import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
 import fr.relais.site.SiteOffer;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.StaffAccounts;
-import fr.relais.staff.StaffRepository;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -37,12 +37,12 @@ public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private final Sites sites;
     private final StaffAccounts accounts;
-    private final StaffRepository staff;
+    private final StaffDirectory staff;
     private final PasswordHasher hasher;
     private final Permanences permanences;
     private final PartnerImport partnerImport;
 
-    DemoData(Sites sites, StaffAccounts accounts, StaffRepository staff, PasswordHasher hasher, Permanences permanences,
+    DemoData(Sites sites, StaffAccounts accounts, StaffDirectory staff, PasswordHasher hasher, Permanences permanences,
              PartnerImport partnerImport) {
         this.permanences = permanences;
         this.partnerImport = partnerImport;
@@ -122,7 +122,7 @@ public class DemoData {
     }
 
     private long account(String email, String name, Role role, boolean habilitated, String hash, Set<Long> siteIds) {
-        return staff.findByEmail(email).map(fr.relais.staff.Staff::id)
+        return staff.byEmail(email).map(fr.relais.staff.Staff::id)
                 .orElseGet(() -> accounts.create(email, name, role, habilitated, hash, false, siteIds).id());
     }
 

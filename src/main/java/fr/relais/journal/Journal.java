@@ -1,6 +1,6 @@
 package fr.relais.journal;
 
-import fr.relais.security.StaffSessions;
+import fr.relais.security.Hashing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.TransactionDefinition;
@@ -65,6 +65,6 @@ public class Journal {
     }
 
     static String hash(JournalEntry entry) {
-        return StaffSessions.sha256(entry.canonical());
+        return Hashing.sha256(entry.canonical());
     }
 }

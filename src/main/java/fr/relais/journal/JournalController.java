@@ -1,12 +1,11 @@
 package fr.relais.journal;
 
+import fr.relais.staff.StaffDirectory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
-import fr.relais.staff.Staff;
-import fr.relais.staff.StaffRepository;
+import fr.relais.security.Role;
 import fr.relais.web.Forms;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
@@ -59,9 +58,9 @@ class JournalController {
     private final JournalRepository entries;
     private final JournalCheck check;
     private final Sites sites;
-    private final StaffRepository staff;
+    private final StaffDirectory staff;
 
-    JournalController(JournalRepository entries, JournalCheck check, Sites sites, StaffRepository staff) {
+    JournalController(JournalRepository entries, JournalCheck check, Sites sites, StaffDirectory staff) {
         this.entries = entries;
         this.check = check;
         this.sites = sites;
@@ -181,13 +180,12 @@ class JournalController {
                 actorIds.add(e.actorId());
             }
         });
-        Map<Long, String> names = actorIds.isEmpty() ? Map.of()
-                : staff.findByIdIn(actorIds).stream().collect(Collectors.toMap(Staff::id, Staff::displayName));
+        Map<Long, String> names = staff.names(actorIds);
         Map<Long, Site> siteById = sites.all().stream().collect(Collectors.toMap(Site::id, Function.identity()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JournalEntry e : page) {
             Site site = e.siteId() == null ? null : siteById.get(e.siteId());
-            ZoneId zone = ZoneId.of(site == null ? Sites.DEFAULT_ZONE : site.timeZone());
+            ZoneId zone = site == null ? ZoneId.of(Sites.DEFAULT_ZONE) : site.zone();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("seq", String.valueOf(e.seq()));
             row.put("time", SHOWN.format(e.recordedAt().atZone(zone)));

@@ -4,7 +4,7 @@ import fr.relais.journal.Journal;
 import fr.relais.journal.JournalAction;
 import fr.relais.security.CurrentStaff;
 import fr.relais.security.ShortCodes;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -1,14 +1,13 @@
 package fr.relais.mandate;
 
+import fr.relais.staff.StaffDirectory;
 import fr.relais.reference.ProcedureScope;
 import fr.relais.reference.ReferenceData;
 import fr.relais.security.CurrentStaff;
 import fr.relais.security.ShortCodes;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
-import fr.relais.staff.Staff;
-import fr.relais.staff.StaffRepository;
+import fr.relais.security.Role;
 import fr.relais.web.Forms;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
@@ -61,11 +60,11 @@ class MandateController {
     private final Mandates mandates;
     private final MandateDocuments documents;
     private final Sites sites;
-    private final StaffRepository staff;
+    private final StaffDirectory staff;
     private final ReferenceData reference;
     private final Forms forms;
 
-    MandateController(Mandates mandates, MandateDocuments documents, Sites sites, StaffRepository staff,
+    MandateController(Mandates mandates, MandateDocuments documents, Sites sites, StaffDirectory staff,
                       ReferenceData reference, Forms forms) {
         this.mandates = mandates;
         this.documents = documents;
@@ -192,7 +191,7 @@ class MandateController {
         Locale locale = forms.locale(request);
         RevocationPrint sheet = new RevocationPrint(print(site, m, locale),
                 RevocationKind.USER.name().equals(m.revocationKind()), m.revocationReason(),
-                m.revokedAt().atZone(java.time.ZoneId.of(site.timeZone())).toLocalDate());
+                m.revokedAt().atZone(site.zone()).toLocalDate());
         return pdf(documents.revocation(sheet, locale), "revocation-mandat-" + m.id() + ".pdf");
     }
 
@@ -286,7 +285,7 @@ class MandateController {
                 .with("canRevoke", open && (drafting || me.role() == Role.DIRECTOR))
                 .with("canPrintRevocation", (drafting || me.role() == Role.DIRECTOR) && m.revocationKind() != null
                         && !RevocationKind.SUPERSEDED.name().equals(m.revocationKind()))
-                .with("draftedBy", staff.findById(m.draftedBy()).map(Staff::displayName).orElse(""));
+                .with("draftedBy", staff.name(m.draftedBy()));
     }
 
     private Page revokePage(Site site, Mandate m, RevocationForm form, Map<String, String> errors, Locale locale) {
@@ -346,7 +345,7 @@ class MandateController {
                 .toList();
         return new MandatePrint(site.name(), List.of(site.addressLine(), site.postcode() + " " + site.town()),
                 site.phone(), site.town(), m.firstName(), m.lastName(),
-                staff.findById(m.draftedBy()).map(Staff::displayName).orElse(""), lines, m.purpose(),
+                staff.name(m.draftedBy()), lines, m.purpose(),
                 m.durationDays(), m.startDate(), m.endDate(), ShortCodes.display(m.verificationCode()),
                 sites.today(site));
     }

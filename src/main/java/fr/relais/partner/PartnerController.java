@@ -4,7 +4,7 @@ import fr.relais.reference.ReferenceData;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.web.Forms;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;

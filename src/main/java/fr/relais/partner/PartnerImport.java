@@ -74,6 +74,7 @@ public class PartnerImport {
 
     /** Files that cannot be imported at all; {@code messageKey} says why, in the partner bundle, next to {@code field}. */
     public static final class UnreadableFile extends Exception {
+        private static final long serialVersionUID = 1L;
         private final String field;
         private final String messageKey;
 

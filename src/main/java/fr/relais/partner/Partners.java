@@ -2,7 +2,7 @@ package fr.relais.partner;
 
 import fr.relais.reference.ReferenceData;
 import fr.relais.security.CurrentStaff;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package fr.relais.security;
 
+import fr.relais.web.Cookies;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -7,7 +8,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.csrf.generator.CsrfHmacTokenGenerator;
 import io.micronaut.security.csrf.repository.CsrfTokenRepository;
@@ -26,13 +26,13 @@ public class CsrfCookie implements CsrfTokenRepository<HttpRequest<?>> {
     private static final String NEW_TOKEN = "relais.csrf.new";
     private final CsrfHmacTokenGenerator<HttpRequest<?>> generator;
     private final SecurityProperties.Csrf settings;
-    private final SecurityProperties.Session session;
+    private final Cookies cookies;
 
     CsrfCookie(CsrfHmacTokenGenerator<HttpRequest<?>> generator, SecurityProperties.Csrf settings,
-               SecurityProperties.Session session) {
+               Cookies cookies) {
         this.generator = generator;
         this.settings = settings;
-        this.session = session;
+        this.cookies = cookies;
     }
 
     @Override
@@ -63,8 +63,7 @@ public class CsrfCookie implements CsrfTokenRepository<HttpRequest<?>> {
 
     void writeIfRenewed(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getAttribute(NEW_TOKEN, String.class).ifPresent(token -> response.cookie(
-                Cookie.of(settings.getCookieName(), token).path("/").httpOnly(true)
-                        .sameSite(SameSite.Lax).secure(session.secure(request))));
+                cookies.of(settings.getCookieName(), token, request)));
     }
 
     @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)

@@ -1,6 +1,6 @@
 package fr.relais.security;
 
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import io.micronaut.security.authentication.Authentication;
 
 import java.util.Collection;

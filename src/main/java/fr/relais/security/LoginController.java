@@ -1,7 +1,5 @@
 package fr.relais.security;
 
-import fr.relais.staff.Staff;
-import fr.relais.staff.StaffRepository;
 import fr.relais.web.Forms;
 import fr.relais.web.Page;
 import fr.relais.web.SafeRedirect;
@@ -33,7 +31,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginController {
     static final String VIEW = "security/login";
-    private final StaffRepository staff;
+    private final Accounts accounts;
     private final PasswordHasher hasher;
     private final StaffSessions sessions;
     private final LoginThrottle throttle;
@@ -42,10 +40,10 @@ class LoginController {
     private final ClientAddress clientAddress;
     private final SecurityProperties.Session settings;
 
-    LoginController(StaffRepository staff, PasswordHasher hasher, StaffSessions sessions, LoginThrottle throttle,
+    LoginController(Accounts accounts, PasswordHasher hasher, StaffSessions sessions, LoginThrottle throttle,
                     CsrfCookie csrf, Forms forms, ClientAddress clientAddress,
                     SecurityProperties.Session settings) {
-        this.staff = staff;
+        this.accounts = accounts;
         this.hasher = hasher;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -82,7 +80,7 @@ class LoginController {
                     .with("failure", "login.locked").with("lockMinutes", throttle.lockMinutes())
                     .status(HttpStatus.TOO_MANY_REQUESTS);
         }
-        Optional<Staff> account = staff.findByEmail(email).filter(Staff::active);
+        Optional<Accounts.Account> account = accounts.activeByEmail(email);
         boolean ok;
         if (account.isPresent()) {
             ok = hasher.matches(form.password(), account.get().passwordHash());
@@ -94,7 +92,7 @@ class LoginController {
         if (!ok) {
             return page(new LoginForm(form.email(), ""), Map.of(), retour).with("failure", "login.failed").invalid();
         }
-        Staff s = account.get();
+        Accounts.Account s = account.get();
         String token = sessions.open(s.id());
         csrf.renew(request);
         String target = s.mustChangePassword() ? "/compte/mot-de-passe" : SafeRedirect.localPath(retour, "/accueil");

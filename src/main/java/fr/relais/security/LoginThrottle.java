@@ -41,10 +41,10 @@ class LoginThrottle {
     }
 
     private static String accountKey(String email) {
-        return StaffSessions.sha256("account:" + (email == null ? "" : email.trim().toLowerCase(Locale.ROOT)));
+        return Hashing.sha256("account:" + (email == null ? "" : email.trim().toLowerCase(Locale.ROOT)));
     }
 
     private static String addressKey(String address) {
-        return StaffSessions.sha256("address:" + (address == null ? "" : address));
+        return Hashing.sha256("address:" + (address == null ? "" : address));
     }
 }

@@ -1,7 +1,5 @@
 package fr.relais.security;
 
-import fr.relais.staff.Staff;
-import fr.relais.staff.StaffRepository;
 import fr.relais.web.Forms;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
@@ -29,13 +27,13 @@ import io.micronaut.security.rules.SecurityRule;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PasswordController {
     static final String VIEW = "security/password";
-    private final StaffRepository staff;
+    private final Accounts accounts;
     private final PasswordHasher hasher;
     private final StaffSessions sessions;
     private final Forms forms;
 
-    PasswordController(StaffRepository staff, PasswordHasher hasher, StaffSessions sessions, Forms forms) {
-        this.staff = staff;
+    PasswordController(Accounts accounts, PasswordHasher hasher, StaffSessions sessions, Forms forms) {
+        this.accounts = accounts;
         this.hasher = hasher;
         this.sessions = sessions;
         this.forms = forms;
@@ -51,7 +49,7 @@ class PasswordController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> change(@Body PasswordForm form, Authentication authentication, HttpRequest<?> request) {
         CurrentStaff me = CurrentStaff.of(authentication);
-        Staff account = staff.findById(me.id()).orElseThrow(NotFoundException::new);
+        Accounts.Account account = accounts.activeById(me.id()).orElseThrow(NotFoundException::new);
         Forms.Errors errors = forms.validate(form, request);
         if (!errors.has("currentPassword") && !hasher.matches(form.currentPassword(), account.passwordHash())) {
             errors.add("currentPassword", "error.password.current");
@@ -69,7 +67,7 @@ class PasswordController {
             // Passwords are never sent back into the page.
             return page(me).with("errors", errors.asMap()).invalid();
         }
-        staff.update(account.withPassword(hasher.hash(form.newPassword()), false));
+        accounts.changePassword(account.id(), hasher.hash(form.newPassword()));
         // Other browsers signed in with the old password are signed out; this one gets a fresh session.
         sessions.closeAllFor(account.id());
         String token = sessions.open(account.id());

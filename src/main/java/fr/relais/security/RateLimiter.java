@@ -33,7 +33,7 @@ public class RateLimiter {
 
     /** Counts one more action in {@code bucket} from this request's address; false when over {@code max} in {@code window}. */
     public boolean allow(String bucket, HttpRequest<?> request, int max, Duration window) {
-        String key = StaffSessions.sha256(bucket + ":" + clientAddress.of(request));
+        String key = Hashing.sha256(bucket + ":" + clientAddress.of(request));
         Instant now = clock.instant();
         if (events.countByBucketAndKeyHashAndCreatedAtGreaterThan(bucket, key, now.minus(window)) >= max) {
             return false;

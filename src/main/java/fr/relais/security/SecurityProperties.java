@@ -1,7 +1,6 @@
 package fr.relais.security;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.http.HttpRequest;
 
 import java.time.Duration;
 
@@ -10,28 +9,16 @@ public final class SecurityProperties {
     private SecurityProperties() {
     }
 
-    public enum SecureCookies { AUTO, ALWAYS, NEVER }
-
     @ConfigurationProperties("relais.session")
     public static class Session {
         private String cookieName = "relais_session";
         private Duration idleTimeout = Duration.ofMinutes(30);
-        private SecureCookies secureCookies = SecureCookies.AUTO;
 
         public String getCookieName() { return cookieName; }
         public void setCookieName(String cookieName) { this.cookieName = cookieName; }
         public Duration getIdleTimeout() { return idleTimeout; }
         public void setIdleTimeout(Duration idleTimeout) { this.idleTimeout = idleTimeout; }
-        public SecureCookies getSecureCookies() { return secureCookies; }
-        public void setSecureCookies(SecureCookies secureCookies) { this.secureCookies = secureCookies; }
 
-        public boolean secure(HttpRequest<?> request) {
-            return switch (secureCookies) {
-                case ALWAYS -> true;
-                case NEVER -> false;
-                case AUTO -> request.isSecure();
-            };
-        }
     }
 
     @ConfigurationProperties("relais.login")

@@ -1,24 +1,16 @@
 package fr.relais.security;
 
-import fr.relais.staff.Staff;
-import fr.relais.staff.StaffRepository;
-import fr.relais.staff.StaffSite;
-import fr.relais.staff.StaffSiteRepository;
+import fr.relais.web.Cookies;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -32,16 +24,16 @@ public class StaffSessions {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private final SecureRandom random = new SecureRandom();
     private final StaffSessionRepository sessions;
-    private final StaffRepository staff;
-    private final StaffSiteRepository staffSites;
+    private final Accounts accounts;
     private final SecurityProperties.Session settings;
+    private final Cookies cookies;
     private final Clock clock;
 
-    StaffSessions(StaffSessionRepository sessions, StaffRepository staff, StaffSiteRepository staffSites,
-                  SecurityProperties.Session settings, Clock clock) {
+    StaffSessions(StaffSessionRepository sessions, Accounts accounts,
+                  SecurityProperties.Session settings, Cookies cookies, Clock clock) {
+        this.cookies = cookies;
         this.sessions = sessions;
-        this.staff = staff;
-        this.staffSites = staffSites;
+        this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
     }
@@ -53,7 +45,7 @@ public class StaffSessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.save(new StaffSession(sha256(token), staffId, now, now));
+        sessions.save(new StaffSession(Hashing.sha256(token), staffId, now, now));
         return token;
     }
 
@@ -61,7 +53,7 @@ public class StaffSessions {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        String hash = sha256(token);
+        String hash = Hashing.sha256(token);
         Optional<StaffSession> found = sessions.findById(hash);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -72,7 +64,7 @@ public class StaffSessions {
             sessions.deleteById(hash);
             return Optional.empty();
         }
-        Optional<Staff> account = staff.findById(session.staffId()).filter(Staff::active);
+        Optional<Accounts.Account> account = accounts.activeById(session.staffId());
         if (account.isEmpty()) {
             sessions.deleteById(hash);
             return Optional.empty();
@@ -80,15 +72,14 @@ public class StaffSessions {
         if (session.lastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
             sessions.updateLastSeenAt(hash, now);
         }
-        Staff s = account.get();
-        return Optional.of(CurrentStaff.toAuthentication(s.id(), s.displayName(), s.role(),
-                staffSites.findByStaffId(s.id()).stream().map(StaffSite::siteId).sorted().toList(),
-                s.mandateHabilitated(), s.mustChangePassword()));
+        Accounts.Account a = account.get();
+        return Optional.of(CurrentStaff.toAuthentication(a.id(), a.displayName(), a.role(), a.siteIds(),
+                a.mandateHabilitated(), a.mustChangePassword()));
     }
 
     void close(String token) {
         if (token != null && token.length() <= 100) {
-            sessions.deleteById(sha256(token));
+            sessions.deleteById(Hashing.sha256(token));
         }
     }
 
@@ -97,19 +88,9 @@ public class StaffSessions {
         sessions.deleteByStaffId(staffId);
     }
 
-    /** The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS; no Max-Age, it ends with the browser. */
+    /** The session cookie, with Relais' cookie flags; no Max-Age, it ends with the browser. */
     Cookie cookie(String token, HttpRequest<?> request) {
-        return Cookie.of(settings.getCookieName(), token).path("/").httpOnly(true)
-                .sameSite(SameSite.Lax).secure(settings.secure(request));
+        return cookies.of(settings.getCookieName(), token, request);
     }
 
-    /** Hex SHA-256 of a secret: what Relais stores instead of session ids, feed tokens, client addresses. */
-    public static String sha256(String value) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 @MappedEntity("site")
 public record Site(
@@ -21,6 +22,11 @@ public record Site(
         @Nullable String accessibility,
         String timeZone,
         Instant createdAt) {
+
+    /** The site's time zone: slot times and dates are wall-clock times there. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
 
     /** The phone number for a tel: link (no spaces or dots). */
     public String phoneLink() {

@@ -56,7 +56,7 @@ public class Sites {
     }
 
     public LocalDate today(Site site) {
-        return LocalDate.now(clock.withZone(ZoneId.of(site.timeZone())));
+        return LocalDate.now(clock.withZone(site.zone()));
     }
 
     public boolean slugTaken(String slug, Long exceptId) {

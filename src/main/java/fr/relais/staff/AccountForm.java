@@ -1,5 +1,6 @@
 package fr.relais.staff;
 
+import fr.relais.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;

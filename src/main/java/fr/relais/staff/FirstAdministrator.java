@@ -1,5 +1,6 @@
 package fr.relais.staff;
 
+import fr.relais.security.Role;
 import fr.relais.security.PasswordHasher;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;

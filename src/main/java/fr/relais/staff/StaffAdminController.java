@@ -1,5 +1,6 @@
 package fr.relais.staff;
 
+import fr.relais.security.Role;
 import fr.relais.security.CurrentStaff;
 import fr.relais.security.PasswordHasher;
 import fr.relais.security.StaffSessions;

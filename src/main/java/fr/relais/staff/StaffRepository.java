@@ -1,5 +1,6 @@
 package fr.relais.staff;
 
+import fr.relais.security.Role;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;

@@ -27,6 +27,7 @@ class AuthorizationPages implements ExceptionHandler<AuthorizationException, Mut
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the framework's interface takes a raw HttpRequest
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         boolean safeMethod = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
         if (!exception.isForbidden() && safeMethod) {

@@ -32,7 +32,14 @@ public class Forms {
 
     /** Field name → message; empty when the form is valid. Keeps the order of the form's fields. */
     public Errors validate(Object form, HttpRequest<?> request) {
-        Locale locale = locale(request);
+        return validate(form, locale(request));
+    }
+
+    /**
+     * The one validation of a posted form: its Jakarta constraints, field and class-level, each violation
+     * turned into the message of its field in the page's language.
+     */
+    public Errors validate(Object form, Locale locale) {
         Errors errors = new Errors(messages, locale);
         for (ConstraintViolation<Object> v : validator.validate(form)) {
             String field = v.getPropertyPath().toString();
@@ -43,7 +50,12 @@ public class Forms {
     }
 
     public Errors errors(HttpRequest<?> request) {
-        return new Errors(messages, locale(request));
+        return errors(locale(request));
+    }
+
+    /** No error yet: for a rule that needs the database or the signed-in person, added after {@link #validate}. */
+    public Errors errors(Locale locale) {
+        return new Errors(messages, locale);
     }
 
     /** Errors of one form; {@link #asMap()} goes to the model as {@code errors}. */

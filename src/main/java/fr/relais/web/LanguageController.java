@@ -1,6 +1,5 @@
 package fr.relais.web;
 
-import fr.relais.security.SecurityProperties;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -10,8 +9,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
@@ -23,19 +20,18 @@ import java.time.Duration;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class LanguageController {
     private final String cookieName;
-    private final SecurityProperties.Session session;
+    private final Cookies cookies;
 
     LanguageController(@Value("${micronaut.server.locale-resolution.cookie-name:relais_lang}") String cookieName,
-                       SecurityProperties.Session session) {
+                       Cookies cookies) {
         this.cookieName = cookieName;
-        this.session = session;
+        this.cookies = cookies;
     }
 
     @Get("/{code}")
     MutableHttpResponse<?> choose(String code, @Nullable @QueryValue String retour, HttpRequest<?> request) {
         String lang = "en".equals(code) ? "en" : "fr";
         return Page.seeOther(SafeRedirect.localPath(retour, "/"))
-                .cookie(Cookie.of(cookieName, lang).path("/").maxAge(Duration.ofDays(365))
-                        .httpOnly(true).sameSite(SameSite.Lax).secure(session.secure(request)));
+                .cookie(cookies.of(cookieName, lang, request).maxAge(Duration.ofDays(365)));
     }
 }

@@ -1,21 +1,16 @@
 package fr.relais.web;
 
-import fr.relais.security.CurrentStaff;
-import fr.relais.staff.Role;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Completes every page's model with what the layout needs: language, signed-in person, navigation. */
+/** Completes every page's model with what the layout needs: language, title, the message after a saved form. */
 @Singleton
 class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
     static final String LOCALE = "_locale";
@@ -43,38 +38,7 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         } else if (request.getParameters().contains("supprime")) {
             model.put("flash", "flash.deleted");
         }
-        request.getUserPrincipal(Authentication.class).map(CurrentStaff::of).ifPresent(me -> {
-            model.put("me", me);
-            model.put("meRoleKey", "role." + me.role().name());
-            model.put("nav", navigation(me, request.getPath()));
-        });
         modelAndView.setModel(model);
     }
 
-    static List<Map<String, Object>> navigation(CurrentStaff me, String path) {
-        List<Map<String, Object>> nav = new ArrayList<>();
-        nav.add(link("/accueil", "nav.home", path));
-        if (me.role() != Role.HELPER) {
-            nav.add(link("/gestion/sites", "nav.sites", path));
-            nav.add(link("/gestion/comptes", "nav.accounts", path));
-        }
-        if (me.role() == Role.HELPER || me.role() == Role.DIRECTOR) {
-            nav.add(link("/accompagnements", "nav.accompaniments", path));
-            nav.add(link("/mandats", "nav.mandates", path));
-        }
-        nav.add(link("/partenaires", "nav.partners", path));
-        if (me.role() == Role.DIRECTOR || me.role() == Role.ADMIN) {
-            nav.add(link("/gestion/journal", "nav.journal", path));
-        }
-        if (me.role() == Role.HELPER) {
-            nav.add(link("/compte/agenda", "nav.calendar", path));
-            nav.add(link("/compte/absences", "nav.absences", path));
-        }
-        nav.add(link("/compte/mot-de-passe", "nav.password", path));
-        return nav;
-    }
-
-    private static Map<String, Object> link(String href, String key, String path) {
-        return Map.of("href", href, "key", key, "current", path.equals(href) || path.startsWith(href + "/"));
-    }
 }

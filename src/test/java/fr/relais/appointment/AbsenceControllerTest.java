@@ -3,7 +3,7 @@ package fr.relais.appointment;
 import fr.relais.security.PasswordHasher;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.StaffAccounts;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;

@@ -1,5 +1,6 @@
 package fr.relais.appointment;
 
+import fr.relais.security.Hashing;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -24,7 +25,7 @@ public class PublicTestLinks {
     /** A new calendar feed of this helper (replacing theirs): the file name of its secret address, {@code <token>.ics}. */
     public String newHelperFeed(long staffId) {
         String token = UUID.randomUUID().toString().replace("-", "");
-        feeds.replace(staffId, fr.relais.security.StaffSessions.sha256(token), Instant.now());
+        feeds.replace(staffId, fr.relais.security.Hashing.sha256(token), Instant.now());
         return token + ".ics";
     }
 

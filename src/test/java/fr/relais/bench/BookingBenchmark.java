@@ -8,7 +8,7 @@ import fr.relais.pdf.SlipData;
 import fr.relais.security.PasswordHasher;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.StaffAccounts;
 import fr.relais.testing.TestClient;
 import fr.relais.testing.TestDatabase;

@@ -53,7 +53,7 @@ class RestartTest {
                 var staff = prod.getBean(fr.relais.staff.StaffRepository.class);
                 assertEquals(1, staff.count(), "one administrator, not one per start");
                 var admin = staff.findByEmail("admin@bibliotheques.example").orElseThrow();
-                assertEquals(fr.relais.staff.Role.ADMIN, admin.role());
+                assertEquals(fr.relais.security.Role.ADMIN, admin.role());
                 assertTrue(admin.mustChangePassword(), "the initial password must be changed at first login");
                 assertTrue(prod.getBean(fr.relais.security.PasswordHasher.class).matches("un-mot-de-passe-initial", admin.passwordHash()));
             }

@@ -3,7 +3,7 @@ package fr.relais.mandate;
 import fr.relais.security.PasswordHasher;
 import fr.relais.site.Site;
 import fr.relais.site.SiteRepository;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.StaffAccounts;
 import fr.relais.staff.StaffRepository;
 import fr.relais.testing.OnBothDatabases;

@@ -5,7 +5,7 @@ import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.SiteRepository;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffRepository;
 import fr.relais.testing.MutableClock;

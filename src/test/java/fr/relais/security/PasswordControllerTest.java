@@ -1,7 +1,7 @@
 package fr.relais.security;
 
 import fr.relais.site.SiteRepository;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffAccounts;
 import fr.relais.staff.StaffRepository;

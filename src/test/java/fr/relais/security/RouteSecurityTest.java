@@ -11,7 +11,7 @@ import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
 import fr.relais.site.SiteRepository;
 import fr.relais.site.Sites;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import fr.relais.staff.Staff;
 import fr.relais.staff.StaffAccounts;
 import fr.relais.staff.StaffRepository;

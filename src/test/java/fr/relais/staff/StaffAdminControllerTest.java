@@ -1,5 +1,6 @@
 package fr.relais.staff;
 
+import fr.relais.security.Role;
 import fr.relais.security.PasswordHasher;
 import fr.relais.site.SiteRepository;
 import fr.relais.testing.OnBothDatabases;

@@ -203,6 +203,24 @@ public final class TestClient implements AutoCloseable {
             return element == null ? null : element.text();
         }
 
+        /**
+         * The message a sighted person reads next to a form field: without the hidden prefix ("Erreur :") that
+         * only screen readers hear, no-break spaces read as plain spaces; null when the field has none.
+         */
+        public String fieldMessage(String field) {
+            var element = html().getElementById("f-" + field + "-error");
+            if (element == null) {
+                return null;
+            }
+            element.select(".visually-hidden").remove();
+            return plain(element.text().strip());
+        }
+
+        /** Text with the no-break spaces of French typography read as plain spaces. */
+        public static String plain(String text) {
+            return text == null ? null : text.replace('\u00a0', ' ').replace('\u202f', ' ');
+        }
+
         /** The value a text field shows back. */
         public String fieldValue(String field) {
             var element = html().getElementById("f-" + field);

@@ -1,7 +1,7 @@
 package fr.relais.web;
 
 import fr.relais.site.LibraryService;
-import fr.relais.staff.Role;
+import fr.relais.security.Role;
 import org.junit.jupiter.api.Test;
 
 import java.text.MessageFormat;

@@ -1,11 +1,12 @@
-package fr.relais.web;
+package fr.relais.home;
 
 import fr.relais.appointment.DeskDay;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
+import fr.relais.web.NotFoundException;
+import fr.relais.web.Page;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -15,10 +16,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The page after login, by role: a helper's desk for today, a director's site, the coordinator's network,
@@ -34,18 +35,15 @@ class HomeController {
     static final String NETWORK_VIEW = "home/network";
     static final String ADMIN_VIEW = "home/admin";
     private final Sites sites;
-    private final Forms forms;
     private final DeskDay deskDay;
 
-    HomeController(Sites sites, Forms forms, DeskDay deskDay) {
+    HomeController(Sites sites, DeskDay deskDay) {
         this.deskDay = deskDay;
         this.sites = sites;
-        this.forms = forms;
     }
 
     @Get
-    MutableHttpResponse<?> home(Authentication authentication, @Nullable @QueryValue Long site, HttpRequest<?> request) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> home(CurrentStaff me, @Nullable @QueryValue Long site, Locale locale) {
         List<Site> mine = sites.visibleTo(me);
         return switch (me.role()) {
             case HELPER -> {
@@ -54,7 +52,7 @@ class HomeController {
                 if (current == null) {
                     yield Page.of(NO_SITE_VIEW).title("home.helper.title").ok();
                 }
-                yield deskDay.today(me, current, forms.locale(request)).ok();
+                yield deskDay.today(me, current, locale).ok();
             }
             case DIRECTOR -> Page.of(DIRECTOR_VIEW).title("home.director.title").with("sites", mine).ok();
             case COORDINATOR -> Page.of(NETWORK_VIEW).title("home.network.title").with("sites", mine).ok();

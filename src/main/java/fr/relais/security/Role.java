@@ -1,4 +1,4 @@
-package fr.relais.staff;
+package fr.relais.security;
 
 /** Account roles; a role is a set of rights, not a job title. */
 public enum Role {
