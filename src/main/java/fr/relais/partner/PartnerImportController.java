@@ -4,7 +4,6 @@ import fr.relais.web.Forms;
 import fr.relais.web.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Consumes;
@@ -55,44 +54,43 @@ class PartnerImportController {
 
     @Post
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    MutableHttpResponse<?> preview(@Nullable @Part("file") CompletedFileUpload file, HttpRequest<?> request) {
-        Locale locale = forms.locale(request);
+    MutableHttpResponse<?> preview(@Nullable @Part("file") CompletedFileUpload file, Locale locale) {
         if (file == null || file.getFilename() == null || file.getFilename().isBlank() || file.getSize() == 0) {
-            return refused("partner.import.error.noFile", request);
+            return refused("partner.import.error.noFile", locale);
         }
         String content;
         try {
             content = new String(file.getBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return refused("partner.import.error.noFile", request);
+            return refused("partner.import.error.noFile", locale);
         }
         try {
             PartnerImport.Outcome outcome = imports.preview(content, locale);
             return outcomePage(PREVIEW_VIEW, "partner.import.preview.title", outcome).with("fileName", file.getFilename()).ok();
         } catch (PartnerImport.UnreadableFile e) {
-            return refused(e.messageKey(), request);
+            return refused(e.messageKey(), locale);
         }
     }
 
     @Post("/confirmation")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    MutableHttpResponse<?> confirm(@Nullable @Part("content") String content, HttpRequest<?> request) {
+    MutableHttpResponse<?> confirm(@Nullable @Part("content") String content, Locale locale) {
         try {
-            PartnerImport.Outcome outcome = imports.apply(content, forms.locale(request));
+            PartnerImport.Outcome outcome = imports.apply(content, locale);
             // The report is the answer itself (the lines are not kept anywhere); posting again would find
             // every entry already there and update it, changing nothing.
             return outcomePage(REPORT_VIEW, "partner.import.report.title", outcome).ok();
         } catch (PartnerImport.UnreadableFile e) {
-            return refused(e.messageKey(), request);
+            return refused(e.messageKey(), locale);
         } catch (DataAccessException e) {
             // Two confirmations at once (two tabs, two coordinators) may race on the same new entries: the
             // transaction of the second is rolled back whole.
-            return refused("partner.import.error.concurrent", request);
+            return refused("partner.import.error.concurrent", locale);
         }
     }
 
-    private MutableHttpResponse<?> refused(String messageKey, HttpRequest<?> request) {
-        Forms.Errors errors = forms.errors(request).add("file", messageKey);
+    private MutableHttpResponse<?> refused(String messageKey, Locale locale) {
+        Forms.Errors errors = forms.errors(locale).add("file", messageKey);
         return Page.of(FORM_VIEW).title("partner.import.title").with("errors", errors.asMap()).invalid();
     }
 
