@@ -147,7 +147,7 @@ record AccompanimentForm(
     }
 
     /** Minutes typed win over the list; the default duration when neither is given. */
-    int minutes() {
+    private int minutes() {
         String chosen = Text.blankToNull(durationOther) != null ? durationOther : duration;
         return Text.blankToNull(chosen) == null ? DEFAULT_DURATION : TypedValues.number(chosen, 1, MAX_MINUTES);
     }

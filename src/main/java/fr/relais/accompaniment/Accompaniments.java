@@ -105,7 +105,7 @@ class Accompaniments {
         records.deleteById(a.id());
     }
 
-    static String usedFor(long accompanimentId) {
+    private static String usedFor(long accompanimentId) {
         return "accompagnement:" + accompanimentId;
     }
 

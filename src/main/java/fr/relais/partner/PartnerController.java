@@ -100,7 +100,7 @@ class PartnerController {
     }
 
     /** The filter as a query string, for the export link: the export lists what the page lists. */
-    static String query(PartnerFilter f) {
+    private static String query(PartnerFilter f) {
         StringJoiner out = new StringJoiner("&", "?", "").setEmptyValue("");
         add(out, "q", f.q());
         add(out, "kind", f.kind());

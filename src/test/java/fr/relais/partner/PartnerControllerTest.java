@@ -81,7 +81,7 @@ class PartnerControllerTest extends OnBothDatabases {
         return form;
     }
 
-    private long idFrom(TestClient.Answer created) {
+    private long savedId(TestClient.Answer created) {
         assertEquals(303, created.status(), created.h1());
         String location = created.location();
         assertTrue(location.matches("/partenaires/\\d+\\?enregistre=1"), location);
@@ -168,7 +168,7 @@ class PartnerControllerTest extends OnBothDatabases {
         assertNull(page.html().getElementById("f-siteId"), "one library: nothing to choose");
         Map<String, Object> form = form("Point numérique du Centre");
         form.put("siteId", page.html().selectFirst("input[name=siteId]").attr("value"));
-        long id = idFrom(directorCentre.post("/partenaires/nouveau", form));
+        long id = savedId(directorCentre.post("/partenaires/nouveau", form));
 
         Partner saved = repository.findById(id).orElseThrow();
         assertEquals(data.site("mediatheque-centre").id(), saved.siteId());
@@ -204,10 +204,10 @@ class PartnerControllerTest extends OnBothDatabases {
         assertEquals(List.of("Tout le réseau", "Bibliothèque Nord", "Médiathèque du Centre"), choices);
         Map<String, Object> network = form("Association du réseau");
         network.put("siteId", "");
-        assertNull(repository.findById(idFrom(coordinator.post("/partenaires/nouveau", network))).orElseThrow().siteId());
+        assertNull(repository.findById(savedId(coordinator.post("/partenaires/nouveau", network))).orElseThrow().siteId());
         Map<String, Object> nord = form("Association pour le Nord");
         nord.put("siteId", String.valueOf(data.site("bibliotheque-nord").id()));
-        long id = idFrom(coordinator.post("/partenaires/nouveau", nord));
+        long id = savedId(coordinator.post("/partenaires/nouveau", nord));
         assertEquals(data.site("bibliotheque-nord").id(), repository.findById(id).orElseThrow().siteId());
     }
 
