@@ -31,4 +31,9 @@ record Accompaniment(@Id @GeneratedValue @Nullable Long id,
                      @Nullable Long partnerId,
                      @Nullable String partnerKindCode,
                      Instant createdAt) {
+
+    /** The record's page; its correction, deletion and slip are below it. */
+    String path() {
+        return "/accompagnements/" + siteId + "/" + id;
+    }
 }

@@ -1,6 +1,7 @@
 package fr.relais.accompaniment;
 
 import fr.relais.mandate.MandateAuthority;
+import fr.relais.partner.Partner;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
 import io.micronaut.core.annotation.Nullable;
@@ -9,7 +10,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,16 +34,19 @@ class Accompaniments {
     private final Links.Equipment equipment;
     private final AppointmentFacts.Repository appointments;
     private final MandateAuthority mandates;
+    private final PartnerChoices partners;
     private final Clock clock;
 
     Accompaniments(AccompanimentRepository records, Links.Themes themes, Links.Scopes scopes, Links.Equipment equipment,
-                   AppointmentFacts.Repository appointments, MandateAuthority mandates, Clock clock) {
+                   AppointmentFacts.Repository appointments, MandateAuthority mandates, PartnerChoices partners,
+                   Clock clock) {
         this.records = records;
         this.themes = themes;
         this.scopes = scopes;
         this.equipment = equipment;
         this.appointments = appointments;
         this.mandates = mandates;
+        this.partners = partners;
         this.clock = clock;
     }
 
@@ -57,15 +60,14 @@ class Accompaniments {
     }
 
     @Transactional
-    Outcome create(CurrentStaff me, Site site, AccompanimentForm.Values v, @Nullable Long appointmentId,
-                   @Nullable String partnerKind) {
+    Outcome create(CurrentStaff me, Site site, AccompanimentForm.Values v, @Nullable Long appointmentId) {
         Optional<MandateAuthority.Refusal> refusal = mandateRefusal(me, site, v);
         if (refusal.isPresent()) {
             return new Outcome(null, refusal.get());
         }
         Accompaniment saved = records.save(new Accompaniment(null, site.id(), me.id(), v.occurredAt(), v.occurredOn(),
                 v.mode(), v.durationMinutes(), v.channel(), v.autonomy(), v.ageBracket(), v.firstVisit(), v.note(),
-                appointmentId, v.mandateId(), v.partnerId(), partnerKind, clock.instant()));
+                appointmentId, v.mandateId(), v.partnerId(), partnerKind(site, v), clock.instant()));
         saveLinks(saved.id(), v);
         if (v.mandateId() != null) {
             mandates.recordUse(v.mandateId(), me.id(), site.id(), usedFor(saved.id()));
@@ -75,15 +77,14 @@ class Accompaniments {
 
     /** A correction: everything but the site, the helper, the appointment and the time it was first logged. */
     @Transactional
-    Outcome update(CurrentStaff me, Site site, Accompaniment existing, AccompanimentForm.Values v,
-                   @Nullable String partnerKind) {
+    Outcome update(CurrentStaff me, Site site, Accompaniment existing, AccompanimentForm.Values v) {
         Optional<MandateAuthority.Refusal> refusal = mandateRefusal(me, site, v);
         if (refusal.isPresent()) {
             return new Outcome(null, refusal.get());
         }
         Accompaniment updated = records.update(new Accompaniment(existing.id(), existing.siteId(), existing.helperId(),
                 v.occurredAt(), v.occurredOn(), v.mode(), v.durationMinutes(), v.channel(), v.autonomy(), v.ageBracket(),
-                v.firstVisit(), v.note(), existing.appointmentId(), v.mandateId(), v.partnerId(), partnerKind,
+                v.firstVisit(), v.note(), existing.appointmentId(), v.mandateId(), v.partnerId(), partnerKind(site, v),
                 existing.createdAt()));
         themes.deleteByAccompanimentId(existing.id());
         scopes.deleteByAccompanimentId(existing.id());
@@ -104,7 +105,7 @@ class Accompaniments {
         records.deleteById(a.id());
     }
 
-    static String usedFor(long accompanimentId) {
+    private static String usedFor(long accompanimentId) {
         return "accompagnement:" + accompanimentId;
     }
 
@@ -113,6 +114,12 @@ class Accompaniments {
             return Optional.empty();
         }
         return mandates.check(me, site.id(), v.mandateId(), v.scopes());
+    }
+
+    /** The kind of the partner referred to, kept for the statistics should the entry leave the directory. */
+    private String partnerKind(Site site, AccompanimentForm.Values v) {
+        return v.partnerId() == null ? null
+                : partners.visible(site.id(), v.partnerId()).map(Partner::kindCode).orElse(null);
     }
 
     private void saveLinks(long id, AccompanimentForm.Values v) {
@@ -174,10 +181,5 @@ class Accompaniments {
         List<String> ordered = new ArrayList<>(allCodes);
         ordered.sort(Comparator.comparing((String c) -> -uses.getOrDefault(c, 0L)).thenComparing(allCodes::indexOf));
         return ordered;
-    }
-
-    /** The day a record was logged, at its site: corrections are allowed that day only. */
-    LocalDate loggedOn(Accompaniment a, ZoneId zone) {
-        return a.createdAt().atZone(zone).toLocalDate();
     }
 }

@@ -25,21 +25,17 @@ class PartnerChoices {
         this.reference = reference;
     }
 
-    /** One group of the list: a kind of partner and its entries. */
-    record Group(String label, List<Choice> choices) {
-    }
-
-    record Choice(long id, String label, boolean selected) {
+    /** One group of the drop-down list: a kind of partner and its entries. */
+    record Group(String label, List<Choice> options) {
     }
 
     /** The active partners of the site and of the network, grouped by kind in the kinds' order, by name within. */
-    List<Group> groups(long siteId, String selectedId, Locale locale) {
+    List<Group> groups(long siteId, Locale locale) {
         Map<String, List<Choice>> byKind = new LinkedHashMap<>();
         reference.partnerKinds(locale).forEach(k -> byKind.put(k.code(), new ArrayList<>()));
         for (PartnerSummary p : partners.visibleFrom(siteId)) {
             String label = p.town() == null || p.town().isBlank() ? p.name() : p.name() + " (" + p.town() + ")";
-            byKind.computeIfAbsent(p.kindCode(), k -> new ArrayList<>())
-                    .add(new Choice(p.id(), label, String.valueOf(p.id()).equals(selectedId)));
+            byKind.computeIfAbsent(p.kindCode(), k -> new ArrayList<>()).add(Choice.of(String.valueOf(p.id()), label, false));
         }
         List<Group> groups = new ArrayList<>();
         byKind.forEach((kind, choices) -> {

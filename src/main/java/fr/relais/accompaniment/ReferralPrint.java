@@ -14,6 +14,7 @@ import fr.relais.web.Text;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,29 +38,29 @@ class ReferralPrint {
     private final PartnerChoices partners;
     private final ReferralSlip slip;
     private final Messages messages;
-    private final Accompaniments accompaniments;
     private final OpeningHoursText hours;
 
     ReferralPrint(ReferenceData reference, PartnerChoices partners, ReferralSlip slip, Messages messages,
-                  Accompaniments accompaniments, OpeningHoursText hours) {
-        this.hours = hours;
+                  OpeningHoursText hours) {
         this.reference = reference;
         this.partners = partners;
         this.slip = slip;
         this.messages = messages;
-        this.accompaniments = accompaniments;
+        this.hours = hours;
     }
 
-    /** The print form: never bound to a stored record, never logged. */
+    /** The print form: never bound to a stored record, never logged. Reasons ticked arrive without blanks or repeats. */
     @Serdeable
     record Form(@Nullable @Size(max = 80, message = "error.tooLong")
                 @NoSensitiveData(message = "accompaniment.error.note.sensitive") String personName,
-                @Nullable @Size(max = 30, message = "error.choice") List<String> reasons,
-                @Nullable @Size(max = 2000, message = "error.tooLong")
+                @Nullable @NotEmpty(message = "accompaniment.error.reason.required")
+                @Size(max = 30, message = "error.choice") List<String> reasons,
+                @Nullable @Size(max = 2000, message = "error.tooLong") @MaxLines(max = MAX_LINES)
                 @NoSensitiveData(message = "accompaniment.error.note.sensitive") String bring) {
 
-        List<String> checkedReasons() {
-            return reasons == null ? List.of() : reasons.stream().filter(r -> r != null && !r.isBlank()).distinct().toList();
+        Form {
+            reasons = reasons == null ? List.of()
+                    : reasons.stream().filter(r -> r != null && !r.isBlank()).distinct().toList();
         }
 
         List<String> bringLines() {
@@ -69,6 +71,12 @@ class ReferralPrint {
 
     /** A reason offered: {@code T:THEME} or {@code S:SCOPE}, with its words. */
     record Reason(String code, String label) {
+    }
+
+    /** The partner of a referral, while the site may still refer to it; empty for any other record. */
+    Optional<Partner> partner(Site site, Accompaniment a) {
+        return a.mode() == AccompanimentMode.REFER && a.partnerId() != null
+                ? partners.visible(site.id(), a.partnerId()) : Optional.empty();
     }
 
     /** The reasons of a record: each theme, and for "aide aux démarches" each procedure scope instead. */
@@ -85,7 +93,7 @@ class ReferralPrint {
     }
 
     /** What to bring, as first offered: the reference lines for the themes and scopes, then the partner's own. */
-    List<String> defaultBring(Accompaniments.Detail d, @Nullable Partner partner) {
+    List<String> defaultBring(Accompaniments.Detail d, Partner partner) {
         Set<String> lines = new LinkedHashSet<>();
         for (String theme : d.themes()) {
             if (theme.equals(ReferenceData.PROCEDURES_THEME) && !d.scopes().isEmpty()) {
@@ -94,37 +102,28 @@ class ReferralPrint {
                 lines.addAll(reference.whatToBring(theme, null));
             }
         }
-        if (partner != null) {
-            lines.addAll(partner.whatToBringLines());
-        }
+        lines.addAll(partner.whatToBringLines());
         return new ArrayList<>(lines);
     }
 
-    /** The rules beyond the field constraints: at least one reason, among the record's; a checklist of some length. */
-    void check(Form form, Accompaniments.Detail d, Locale locale, Forms.Errors errors) {
+    /** After the constraints: the reasons ticked are the record's own. */
+    void checkReasons(Form form, Accompaniments.Detail d, Locale locale, Forms.Errors errors) {
         List<String> known = reasons(d, locale).stream().map(Reason::code).toList();
-        if (form.checkedReasons().isEmpty()) {
-            errors.add("reasons", "accompaniment.error.reason.required");
-        } else if (!known.containsAll(form.checkedReasons())) {
+        if (!errors.has("reasons") && !known.containsAll(form.reasons())) {
             errors.add("reasons", "error.choice");
-        }
-        if (form.bringLines().size() > MAX_LINES) {
-            errors.add("bring", "accompaniment.error.bring.lines", MAX_LINES);
         }
     }
 
-    byte[] render(Site site, Accompaniment a, Partner partner, Form form, LocalDate today, Locale locale) {
-        Accompaniments.Detail d = accompaniments.detail(a.id());
-        List<String> chosen = form.checkedReasons();
-        List<String> reasonLines = reasons(d, locale).stream().filter(r -> chosen.contains(r.code()))
+    byte[] render(Site site, Partner partner, Accompaniments.Detail d, Form form, LocalDate today, Locale locale) {
+        List<String> reasonLines = reasons(d, locale).stream().filter(r -> form.reasons().contains(r.code()))
                 .map(Reason::label).toList();
         List<String> reach = partners.access(partner).stream().map(PartnerAccess::labelKey)
                 .map(k -> messages.get(locale, k)).toList();
+        List<String> hourLines = hours.lines(partner.openingHours(), locale);
         ReferralSlipData data = new ReferralSlipData(partner.name(),
                 reference.partnerKindLabel(partner.kindCode(), locale), partner.addressLines(),
                 // Said plainly ("Du lundi au vendredi : 8h30 – 12h00"), one line per rule.
-                hours.lines(partner.openingHours(), locale).isEmpty() ? null
-                        : String.join("\n", hours.lines(partner.openingHours(), locale)),
+                hourLines.isEmpty() ? null : String.join("\n", hourLines),
                 partner.phone(), partner.email(), partner.website(), reach, reasonLines, form.bringLines(), site.name(),
                 site.phone(), Text.squeeze(Text.blankToNull(form.personName())), today);
         return slip.render(data, locale);

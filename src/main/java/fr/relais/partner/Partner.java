@@ -35,10 +35,6 @@ public record Partner(
         boolean active,
         Instant updatedAt) {
 
-    public boolean networkWide() {
-        return siteId == null;
-    }
-
     /** What to bring, one thing per line (blank lines left out). */
     public List<String> whatToBringLines() {
         return whatToBring == null ? List.of()

@@ -1,36 +1,15 @@
 package fr.relais.partner;
 
-import fr.relais.reference.ReferenceData;
 import fr.relais.web.Text;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
-/** From a checked {@link PartnerForm} to an entry and its lists; the checks the constraints cannot make. */
+/** From a checked {@link PartnerForm} to an entry and its lists. */
 final class PartnerEntries {
     private PartnerEntries() {
-    }
-
-    /** Field → message key for codes that are not in the reference lists (a form edited by hand). */
-    static Map<String, String> codeErrors(PartnerForm form, ReferenceData reference) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (form.kindCode() != null && !form.kindCode().isBlank() && reference.partnerKind(form.kindCode()).isEmpty()) {
-            errors.put("kindCode", "error.choice");
-        }
-        if (form.checkedThemes().stream().anyMatch(c -> reference.theme(c).isEmpty())) {
-            errors.put("themes", "error.choice");
-        }
-        if (form.checkedScopes().stream().anyMatch(c -> reference.scope(c).isEmpty())) {
-            errors.put("scopes", "error.choice");
-        }
-        if (form.checkedAccess().stream().anyMatch(c -> PartnerAccess.parse(c).isEmpty())) {
-            errors.put("access", "error.choice");
-        }
-        return errors;
     }
 
     static Partner toPartner(PartnerForm f, Long id, Long siteId, String source, String sourceId, boolean active, Instant now) {

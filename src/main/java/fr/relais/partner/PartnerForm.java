@@ -12,13 +12,15 @@ import java.util.List;
 
 /**
  * A directory entry as typed by a director or the coordination (and as an imported row is checked). Every field is
- * text, so nothing typed can fail binding; codes (kind, themes, scopes, ways to reach) are checked against the
- * reference lists by the controller. {@code siteId} is read only when an entry is created: "" for the whole network.
+ * text, so nothing typed can fail binding; codes (kind, themes, scopes, ways to reach) are checked against their
+ * lists ({@link DirectoryCode}). {@code siteId} is read only when an entry is created: "" for the whole network, and
+ * whether the person may choose that library is checked after validation ({@link EntrySites}).
  */
 @Serdeable
 record PartnerForm(
         @Nullable @NotBlank(message = "error.required") @Size(max = 150, message = "error.tooLong") String name,
-        @Nullable @NotBlank(message = "partner.error.kind") @Size(max = 40, message = "error.choice") String kindCode,
+        @Nullable @NotBlank(message = "partner.error.kind") @Size(max = 40, message = "error.choice")
+        @DirectoryCode(DirectoryCode.Of.KINDS) String kindCode,
         @Nullable @Size(max = 200, message = "error.tooLong") String address,
         @Nullable @Pattern(regexp = "\\s*(\\d{5})?\\s*", message = "error.postcode") String postcode,
         @Nullable @Size(max = 100, message = "error.tooLong") String town,
@@ -28,9 +30,9 @@ record PartnerForm(
         @Nullable @Size(max = 300, message = "error.tooLong")
         @Pattern(regexp = WEBSITE, message = "partner.error.website") String website,
         @Nullable @Size(max = 500, message = "error.tooLong") String openingHours,
-        @Nullable List<String> themes,
-        @Nullable List<String> scopes,
-        @Nullable List<String> access,
+        @Nullable @DirectoryCode(DirectoryCode.Of.THEMES) List<String> themes,
+        @Nullable @DirectoryCode(DirectoryCode.Of.SCOPES) List<String> scopes,
+        @Nullable @DirectoryCode(DirectoryCode.Of.ACCESS) List<String> access,
         @Nullable @Size(max = 1000, message = "error.tooLong") String whatToBring,
         @Nullable @Size(max = 1000, message = "error.tooLong") @NoSensitiveData String helperNotes,
         @Nullable String siteId) {

@@ -4,7 +4,6 @@ import fr.relais.web.Forms;
 import fr.relais.web.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Consumes;
@@ -60,8 +59,7 @@ class PartnerImportController {
     @Post
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     MutableHttpResponse<?> preview(@Nullable @Part(PartnerImport.STRUCTURES_FIELD) CompletedFileUpload file,
-                                   @Nullable @Part(SERVICES_FIELD) CompletedFileUpload services, HttpRequest<?> request) {
-        Locale locale = forms.locale(request);
+                                   @Nullable @Part(SERVICES_FIELD) CompletedFileUpload services, Locale locale) {
         List<PartnerImport.Upload> uploads = new ArrayList<>();
         List<String> fileNames = new ArrayList<>();
         for (CompletedFileUpload upload : new CompletedFileUpload[] {file, services}) {
@@ -70,19 +68,19 @@ class PartnerImportController {
                 try {
                     uploads.add(new PartnerImport.Upload(field, new String(upload.getBytes(), StandardCharsets.UTF_8)));
                 } catch (IOException e) {
-                    return refused(field, "partner.import.error.noFile", request);
+                    return refused(field, "partner.import.error.noFile", locale);
                 }
                 fileNames.add(upload.getFilename());
             }
         }
         if (uploads.isEmpty()) {
-            return refused(PartnerImport.STRUCTURES_FIELD, "partner.import.error.noFile", request);
+            return refused(PartnerImport.STRUCTURES_FIELD, "partner.import.error.noFile", locale);
         }
         try {
             PartnerImport.Outcome outcome = imports.preview(uploads, locale);
             return outcomePage(PREVIEW_VIEW, "partner.import.preview.title", outcome).with("fileNames", fileNames).ok();
         } catch (PartnerImport.UnreadableFile e) {
-            return refused(e.field(), e.messageKey(), request);
+            return refused(e.field(), e.messageKey(), locale);
         }
     }
 
@@ -93,23 +91,23 @@ class PartnerImportController {
 
     @Post("/confirmation")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    MutableHttpResponse<?> confirm(@Nullable @Part("content") String content, HttpRequest<?> request) {
+    MutableHttpResponse<?> confirm(@Nullable @Part("content") String content, Locale locale) {
         try {
-            PartnerImport.Outcome outcome = imports.apply(content, forms.locale(request));
+            PartnerImport.Outcome outcome = imports.apply(content, locale);
             // The report is the answer itself (the lines are not kept anywhere); posting again would find
             // every entry already there and update it, changing nothing.
             return outcomePage(REPORT_VIEW, "partner.import.report.title", outcome).ok();
         } catch (PartnerImport.UnreadableFile e) {
-            return refused(PartnerImport.STRUCTURES_FIELD, e.messageKey(), request);
+            return refused(PartnerImport.STRUCTURES_FIELD, e.messageKey(), locale);
         } catch (DataAccessException e) {
             // Two confirmations at once (two tabs, two coordinators) may race on the same new entries: the
             // transaction of the second is rolled back whole.
-            return refused(PartnerImport.STRUCTURES_FIELD, "partner.import.error.concurrent", request);
+            return refused(PartnerImport.STRUCTURES_FIELD, "partner.import.error.concurrent", locale);
         }
     }
 
-    private MutableHttpResponse<?> refused(String field, String messageKey, HttpRequest<?> request) {
-        Forms.Errors errors = forms.errors(request).add(field, messageKey);
+    private MutableHttpResponse<?> refused(String field, String messageKey, Locale locale) {
+        Forms.Errors errors = forms.errors(locale).add(field, messageKey);
         return Page.of(FORM_VIEW).title("partner.import.title").with("errors", errors.asMap()).invalid();
     }
 

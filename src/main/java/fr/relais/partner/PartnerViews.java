@@ -3,18 +3,18 @@ package fr.relais.partner;
 import fr.relais.reference.ReferenceData;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.text.Collator;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** What the directory pages show: labels in the page's language, lists ready for the templates. */
+/** What the directory's search and entry pages show: labels in the page's language, rows ready for the templates. */
 @Singleton
 class PartnerViews {
     private final ReferenceData reference;
@@ -27,94 +27,56 @@ class PartnerViews {
         this.hours = hours;
     }
 
-    List<Map<String, Object>> rows(List<PartnerSummary> found, Locale locale) {
-        Map<Long, String> siteNames = siteNames();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (PartnerSummary p : found) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", p.id());
-            row.put("name", p.name());
-            row.put("kind", reference.partnerKindLabel(p.kindCode(), locale));
-            row.put("town", p.town());
-            row.put("phone", p.phone());
-            row.put("phoneLink", p.phone() == null ? null : p.phone().replaceAll("[^+0-9]", ""));
-            row.put("themes", p.themeCodes().stream().map(c -> reference.themeLabel(c, locale)).toList());
-            row.put("siteName", p.siteId() == null ? null : siteNames.get(p.siteId()));
-            row.put("active", p.active());
-            rows.add(row);
-        }
-        return rows;
+    /** A line of the search results; {@code siteName} is null for a network-wide entry. */
+    record Row(long id, String name, String kind, @Nullable String town, @Nullable String phone,
+               @Nullable String phoneLink, List<String> themes, @Nullable String siteName, boolean active) {
     }
 
-    Map<String, Object> detail(Partner p, PartnerLinks links, Locale locale) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id());
-        m.put("name", p.name());
-        m.put("kind", reference.partnerKindLabel(p.kindCode(), locale));
-        m.put("siteName", p.siteId() == null ? null : siteNames().get(p.siteId()));
-        m.put("address", p.address());
-        m.put("postcode", p.postcode());
-        m.put("town", p.town());
-        m.put("hasAddress", !p.addressLines().isEmpty());
-        m.put("phone", p.phone());
-        m.put("phoneLink", p.phoneLink());
-        m.put("email", p.email());
-        m.put("website", p.website());
-        m.put("openingHours", hours.lines(p.openingHours(), locale));
-        m.put("themes", links.themes().stream().map(c -> reference.themeLabel(c, locale)).toList());
-        m.put("scopes", links.scopes().stream().map(c -> reference.scopeLabel(c, locale)).toList());
-        m.put("access", links.access().stream().map(PartnerAccess::labelKey).toList());
-        m.put("bring", p.whatToBringLines());
-        m.put("helperNotes", p.helperNotes() == null ? List.of()
-                : p.helperNotes().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
-        m.put("active", p.active());
-        m.put("source", p.source());
-        m.put("sourceId", p.sourceId());
-        return m;
+    /** An entry's page; {@code access} holds message keys ("Téléphoner"…). */
+    record Detail(long id, String name, String kind, @Nullable String siteName, @Nullable String address,
+                  @Nullable String postcode, @Nullable String town, boolean hasAddress, @Nullable String phone,
+                  @Nullable String phoneLink, @Nullable String email, @Nullable String website,
+                  List<String> openingHours, List<String> themes, List<String> scopes, List<String> access,
+                  List<String> bring, List<String> helperNotes, boolean active, @Nullable String source,
+                  @Nullable String sourceId) {
+    }
+
+    List<Row> rows(List<PartnerSummary> found, Locale locale) {
+        Map<Long, String> siteNames = siteNames();
+        return found.stream().map(p -> new Row(p.id(), p.name(), reference.partnerKindLabel(p.kindCode(), locale),
+                p.town(), p.phone(), p.phone() == null ? null : p.phone().replaceAll("[^+0-9]", ""),
+                p.themeCodes().stream().map(c -> reference.themeLabel(c, locale)).toList(),
+                p.siteId() == null ? null : siteNames.get(p.siteId()), p.active())).toList();
+    }
+
+    Detail detail(Partner p, PartnerLinks links, Locale locale) {
+        return new Detail(p.id(), p.name(), reference.partnerKindLabel(p.kindCode(), locale), where(p.siteId()),
+                p.address(), p.postcode(), p.town(), !p.addressLines().isEmpty(), p.phone(), p.phoneLink(), p.email(),
+                p.website(), hours.lines(p.openingHours(), locale),
+                links.themes().stream().map(c -> reference.themeLabel(c, locale)).toList(),
+                links.scopes().stream().map(c -> reference.scopeLabel(c, locale)).toList(),
+                links.access().stream().map(PartnerAccess::labelKey).toList(), p.whatToBringLines(),
+                p.helperNotes() == null ? List.of()
+                        : p.helperNotes().lines().map(String::strip).filter(l -> !l.isEmpty()).toList(),
+                p.active(), p.source(), p.sourceId());
     }
 
     /** The towns of the entries one sees, for the search form's list (French order, each town once). */
-    List<String> towns(Collection<PartnerSummary> visible) {
+    List<ReferenceData.Option> towns(Collection<PartnerSummary> visible) {
         Collator collator = Collator.getInstance(Locale.FRENCH);
         collator.setStrength(Collator.PRIMARY);
         TreeSet<String> towns = new TreeSet<>(collator);
         visible.stream().map(PartnerSummary::town).filter(t -> t != null && !t.isBlank()).forEach(towns::add);
-        return new ArrayList<>(towns);
-    }
-
-    /** Checkboxes of a reference list, checked as typed. */
-    List<Map<String, Object>> checks(List<ReferenceData.Option> options, List<String> checked) {
-        return options.stream().map(o -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", o.code());
-            m.put("label", o.label());
-            m.put("checked", checked.contains(o.code()));
-            return m;
-        }).toList();
-    }
-
-    List<Map<String, Object>> accessChecks(List<String> checked) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (PartnerAccess a : PartnerAccess.values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", a.name());
-            m.put("labelKey", a.labelKey());
-            m.put("checked", checked.contains(a.name()));
-            list.add(m);
-        }
-        return list;
+        return towns.stream().map(t -> new ReferenceData.Option(t, t)).toList();
     }
 
     /** The library an entry belongs to, or null for a network-wide one. */
-    String where(Long siteId) {
+    @Nullable
+    String where(@Nullable Long siteId) {
         return siteId == null ? null : siteNames().get(siteId);
     }
 
     private Map<Long, String> siteNames() {
-        Map<Long, String> names = new LinkedHashMap<>();
-        for (Site s : sites.all()) {
-            names.put(s.id(), s.name());
-        }
-        return names;
+        return sites.all().stream().collect(Collectors.toMap(Site::id, Site::name));
     }
 }

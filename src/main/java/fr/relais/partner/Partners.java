@@ -106,8 +106,8 @@ public class Partners {
         }
     }
 
-    /** Every entry this person sees, with its links (for the export and the detail page). */
-    List<Partner> seenBy(CurrentStaff me) {
+    /** Every entry this person sees. */
+    private List<Partner> seenBy(CurrentStaff me) {
         if (!me.role().belongsToSites()) {
             return partners.findAll();
         }
@@ -185,10 +185,6 @@ public class Partners {
 
     void setActive(Partner partner, boolean active) {
         partners.update(partner.withActive(active, now()));
-    }
-
-    Optional<Partner> bySource(String source, String sourceId) {
-        return partners.findBySourceAndSourceId(source, sourceId);
     }
 
     Instant now() {

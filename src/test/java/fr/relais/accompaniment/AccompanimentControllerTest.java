@@ -24,13 +24,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static fr.relais.accompaniment.AccompanimentTestData.form;
+import static fr.relais.accompaniment.AccompanimentTestData.savedId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(environments = "demo", transactional = false)
 class AccompanimentControllerTest extends OnBothDatabases {
-    static final Pattern SAVED = Pattern.compile("/accompagnements/(\\d+)/(\\d+)\\?nouveau=1");
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     @Inject
@@ -101,28 +99,8 @@ class AccompanimentControllerTest extends OnBothDatabases {
         return messages.get(Locale.FRENCH, key, args);
     }
 
-    /** The message next to a field, as a screen reader reads it: the hidden prefix, then the message. */
-    String fieldMessage(String key, Object... args) {
-        return msg("form.error.prefix") + " " + msg(key, args);
-    }
-
     String newPath() {
-        return "/accompagnements/" + centre.id() + "/nouveau";
-    }
-
-    static Map<String, Object> form(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
-    }
-
-    long savedId(TestClient.Answer answer) {
-        assertEquals(303, answer.status(), () -> answer.h1() + " " + answer.html().select(".field-error").text());
-        Matcher m = SAVED.matcher(answer.location());
-        assertTrue(m.matches(), answer.location());
-        return Long.parseLong(m.group(2));
+        return AccompanimentTestData.newPath(centre);
     }
 
     Accompaniment record(long id) {
@@ -206,18 +184,18 @@ class AccompanimentControllerTest extends OnBothDatabases {
         long before = records.count();
         TestClient.Answer answer = sami.post(newPath(), form("note", "Imprimante bloquée", "durationOther", "20"));
         assertEquals(422, answer.status());
-        assertEquals(fieldMessage("accompaniment.error.mode.required"), answer.fieldError("mode"));
-        assertEquals(fieldMessage("accompaniment.error.theme.required"), answer.fieldError("themes"));
+        assertEquals(msg("accompaniment.error.mode.required"), answer.fieldMessage("mode"));
+        assertEquals(msg("accompaniment.error.theme.required"), answer.fieldMessage("themes"));
         assertEquals("Imprimante bloquée", answer.fieldValue("note"));
         assertEquals("20", answer.fieldValue("durationOther"));
         assertEquals(before, records.count(), "nothing saved");
 
         TestClient.Answer unknownMode = sami.post(newPath(), form("mode", "PLAY", "themes", "EMAIL"));
         assertEquals(422, unknownMode.status());
-        assertEquals(fieldMessage("error.choice"), unknownMode.fieldError("mode"));
+        assertEquals(msg("error.choice"), unknownMode.fieldMessage("mode"));
         TestClient.Answer unknownTheme = sami.post(newPath(), form("mode", "DO_WITH", "themes", "COOKING"));
         assertEquals(422, unknownTheme.status());
-        assertEquals(fieldMessage("error.choice"), unknownTheme.fieldError("themes"));
+        assertEquals(msg("error.choice"), unknownTheme.fieldMessage("themes"));
         assertTrue(unknownTheme.html().selectFirst("#f-mode-DO_WITH").hasAttr("checked"), "the mode chosen is kept");
         assertEquals(before, records.count());
     }
@@ -226,23 +204,24 @@ class AccompanimentControllerTest extends OnBothDatabases {
     void aProcedureScopeGoesOnlyWithTheProceduresTheme() {
         TestClient.Answer answer = sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL", "scopes", "HOUSING"));
         assertEquals(422, answer.status());
-        assertEquals(fieldMessage("accompaniment.error.scope.notAllowed"), answer.fieldError("scopes"));
-        assertTrue(answer.fieldError("scopes").contains("« Aide aux démarches en ligne »"), answer.fieldError("scopes"));
+        assertEquals(msg("accompaniment.error.scope.notAllowed"), answer.fieldMessage("scopes"));
+        assertTrue(answer.fieldMessage("scopes").contains("« Aide aux démarches en ligne »"), answer.fieldMessage("scopes"));
         assertTrue(answer.html().selectFirst("#f-scope-HOUSING").hasAttr("checked"));
         assertTrue(answer.html().selectFirst("#f-theme-EMAIL").hasAttr("checked"));
         TestClient.Answer unknown = sami.post(newPath(), form("mode", "DO_WITH", "themes", "ADMIN_PROCEDURES", "scopes", "LOTTERY"));
-        assertEquals(fieldMessage("error.choice"), unknown.fieldError("scopes"));
+        assertEquals(msg("error.choice"), unknown.fieldMessage("scopes"));
     }
 
     @ParameterizedTest(name = "duration {0} / other {1}")
-    @CsvSource(value = {"25,,duration,error.choice", "abc,,duration,error.choice", "30,0,durationOther,accompaniment.error.duration",
+    @CsvSource(value = {"25,,duration,error.choice", "abc,,duration,error.choice", "'',,durationOther,accompaniment.error.duration",
+            "30,0,durationOther,accompaniment.error.duration",
             "30,481,durationOther,accompaniment.error.duration", "30,1h,durationOther,accompaniment.error.duration",
             "30,123456,durationOther,accompaniment.error.duration"})
     void aBadDurationIsRefused(String duration, String other, String field, String key) {
         TestClient.Answer answer = sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL", "duration", duration,
                 "durationOther", other == null ? "" : other));
         assertEquals(422, answer.status());
-        assertEquals(fieldMessage(key), answer.fieldError(field));
+        assertEquals(msg(key), answer.fieldMessage(field));
         assertTrue(answer.html().selectFirst("details.more").hasAttr("open"), "the details open on their error");
     }
 
@@ -258,27 +237,27 @@ class AccompanimentControllerTest extends OnBothDatabases {
         TestClient.Answer tomorrow = sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL",
                 "date", SHOWN.format(today.plusDays(1)), "time", "10:00"));
         assertEquals(422, tomorrow.status());
-        assertEquals(fieldMessage("accompaniment.error.future"), tomorrow.fieldError("date"));
+        assertEquals(msg("accompaniment.error.future"), tomorrow.fieldMessage("date"));
         assertEquals(SHOWN.format(today.plusDays(1)), tomorrow.fieldValue("date"));
 
         ZonedDateTime inAnHour = nowAtCentre().plusHours(1);
         if (inAnHour.toLocalDate().equals(today)) {
             TestClient.Answer later = sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL",
                     "date", SHOWN.format(today), "time", String.format("%02d:%02d", inAnHour.getHour(), inAnHour.getMinute())));
-            assertEquals(fieldMessage("accompaniment.error.future"), later.fieldError("time"));
+            assertEquals(msg("accompaniment.error.future"), later.fieldMessage("time"));
         }
 
         TestClient.Answer old = sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL",
                 "date", SHOWN.format(today.minusDays(8)), "time", "10:00"));
         assertEquals(422, old.status());
-        assertEquals(fieldMessage("accompaniment.error.tooOld", 7), old.fieldError("date"));
+        assertEquals(msg("accompaniment.error.tooOld", 7), old.fieldMessage("date"));
         long weekAgo = savedId(sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL",
                 "date", SHOWN.format(today.minusDays(7)), "time", "10:00")));
         assertEquals(today.minusDays(7), record(weekAgo).occurredOn());
 
         TestClient.Answer nonsense = sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL", "date", "31/02/2026", "time", "25:00"));
-        assertEquals(fieldMessage("error.date"), nonsense.fieldError("date"));
-        assertEquals(fieldMessage("error.hours.format"), nonsense.fieldError("time"));
+        assertEquals(msg("error.date"), nonsense.fieldMessage("date"));
+        assertEquals(msg("error.hours.format"), nonsense.fieldMessage("time"));
     }
 
     @Test
@@ -286,14 +265,14 @@ class AccompanimentControllerTest extends OnBothDatabases {
         String note = "Numéro 1 84 12 76 451 089 46 pour la CPAM";
         TestClient.Answer answer = sami.post(newPath(), form("mode", "DO_WITH", "themes", "HEALTH", "note", note));
         assertEquals(422, answer.status());
-        assertEquals("Erreur : Ne notez pas d’identifiant, de mot de passe ni de numéro de sécurité sociale.",
-                answer.fieldError("note"));
+        assertEquals("Ne notez pas d’identifiant, de mot de passe ni de numéro de sécurité sociale.",
+                answer.fieldMessage("note"));
         assertEquals(note, answer.fieldValue("note"));
         assertTrue(answer.html().selectFirst("details.more").hasAttr("open"));
         TestClient.Answer password = sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL", "note", "mdp : Soleil2024"));
-        assertEquals(fieldMessage("accompaniment.error.note.sensitive"), password.fieldError("note"));
+        assertEquals(msg("accompaniment.error.note.sensitive"), password.fieldMessage("note"));
         TestClient.Answer tooLong = sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL", "note", "x".repeat(301)));
-        assertEquals(fieldMessage("error.tooLong", 300), tooLong.fieldError("note"));
+        assertEquals(msg("error.tooLong", 300), tooLong.fieldMessage("note"));
     }
 
     @Test
@@ -302,7 +281,7 @@ class AccompanimentControllerTest extends OnBothDatabases {
                 "autonomy", "SOMETIMES", "equipment", "ROBOT", "ageBracket", "200", "firstVisit", "MAYBE"));
         assertEquals(422, answer.status());
         for (String field : List.of("channel", "autonomy", "equipment", "ageBracket", "firstVisit")) {
-            assertEquals(fieldMessage("error.choice"), answer.fieldError(field), field);
+            assertEquals(msg("error.choice"), answer.fieldMessage(field), field);
         }
     }
 
@@ -433,18 +412,18 @@ class AccompanimentControllerTest extends OnBothDatabases {
             Accompaniment notMine = data.logged(centre, samiId, now, AccompanimentMode.DO_WITH, "EMAIL");
 
             List<String> ofToday = hrefs(fresh.get("/accompagnements"));
-            assertTrue(ofToday.contains(base(todays)) && ofToday.contains(base(referral)), ofToday.toString());
-            assertFalse(ofToday.contains(base(lastWeek)));
-            assertFalse(ofToday.contains(base(notMine)));
-            assertEquals(!monday.equals(today), !ofToday.contains(base(earlier)));
+            assertTrue(ofToday.contains(todays.path()) && ofToday.contains(referral.path()), ofToday.toString());
+            assertFalse(ofToday.contains(lastWeek.path()));
+            assertFalse(ofToday.contains(notMine.path()));
+            assertEquals(!monday.equals(today), !ofToday.contains(earlier.path()));
 
             List<String> ofWeek = hrefs(fresh.get("/accompagnements?periode=semaine"));
-            assertTrue(ofWeek.containsAll(List.of(base(todays), base(referral), base(earlier))), ofWeek.toString());
-            assertFalse(ofWeek.contains(base(lastWeek)));
+            assertTrue(ofWeek.containsAll(List.of(todays.path(), referral.path(), earlier.path())), ofWeek.toString());
+            assertFalse(ofWeek.contains(lastWeek.path()));
 
-            assertEquals(List.of(base(referral)), hrefs(fresh.get("/accompagnements?periode=semaine&mode=REFER")));
+            assertEquals(List.of(referral.path()), hrefs(fresh.get("/accompagnements?periode=semaine&mode=REFER")));
             List<String> office = hrefs(fresh.get("/accompagnements?periode=semaine&theme=OFFICE"));
-            assertEquals(List.of(base(earlier)), office);
+            assertEquals(List.of(earlier.path()), office);
             // Edited addresses: unknown values are ignored, never a server error.
             assertEquals(200, fresh.get("/accompagnements?periode=annee&mode=X&theme=%3Cb%3E").status());
             TestClient.Answer none = fresh.get("/accompagnements?mode=DO_FOR");
@@ -532,10 +511,6 @@ class AccompanimentControllerTest extends OnBothDatabases {
         }
         assertEquals(List.of("EMAIL"), accompaniments.detail(old).themes());
         assertTrue(records.findById(old).isPresent());
-    }
-
-    static String base(Accompaniment a) {
-        return "/accompagnements/" + a.siteId() + "/" + a.id();
     }
 
     static List<String> hrefs(TestClient.Answer list) {

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static fr.relais.accompaniment.AccompanimentTestData.doFor;
+import static fr.relais.accompaniment.AccompanimentTestData.savedId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -98,20 +98,11 @@ class DoForTest extends OnBothDatabases {
     }
 
     private String newPath() {
-        return "/accompagnements/" + centre.id() + "/nouveau";
+        return AccompanimentTestData.newPath(centre);
     }
 
-    private String fieldMessage(String key) {
-        return messages.get(Locale.FRENCH, "form.error.prefix") + " " + messages.get(Locale.FRENCH, key);
-    }
-
-    private static Map<String, Object> doFor(Object mandateId, Object... scopes) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("mode", "DO_FOR");
-        form.put("themes", "ADMIN_PROCEDURES");
-        form.put("scopes", List.of(scopes));
-        form.put("mandateId", mandateId == null ? "" : String.valueOf(mandateId));
-        return form;
+    private String msg(String key) {
+        return messages.get(Locale.FRENCH, key);
     }
 
     /** Refused on the mandate field with this refusal's message; nothing saved. */
@@ -119,7 +110,7 @@ class DoForTest extends OnBothDatabases {
         long before = records.count();
         TestClient.Answer answer = browser.post(newPath(), form);
         assertEquals(422, answer.status(), answer.body());
-        assertEquals(fieldMessage("mandate.refusal." + refusal), answer.fieldError(field));
+        assertEquals(msg("mandate.refusal." + refusal), answer.fieldMessage(field));
         assertTrue(answer.html().selectFirst("#f-mode-DO_FOR").hasAttr("checked") || "mode".equals(field));
         assertEquals(before, records.count(), "nothing saved");
     }
@@ -175,18 +166,16 @@ class DoForTest extends OnBothDatabases {
         Map<String, Object> noScope = doFor(valid);
         TestClient.Answer answer = sami.post(newPath(), noScope);
         assertEquals(422, answer.status());
-        assertEquals(fieldMessage("accompaniment.error.doFor.scope"), answer.fieldError("scopes"));
+        assertEquals(msg("accompaniment.error.doFor.scope"), answer.fieldMessage("scopes"));
         Map<String, Object> otherTheme = doFor(valid);
         otherTheme.put("themes", "EMAIL");
-        assertEquals(fieldMessage("accompaniment.error.doFor.scope"), sami.post(newPath(), otherTheme).fieldError("scopes"));
+        assertEquals(msg("accompaniment.error.doFor.scope"), sami.post(newPath(), otherTheme).fieldMessage("scopes"));
     }
 
     @Test
     void aValidMandateRecordsTheDoForAndJournalsItsUse() throws SQLException {
         long valid = mandates.active(centre.id(), samiId, "Lucie", "Logement", 31, "HOUSING", "MONEY");
-        TestClient.Answer saved = sami.post(newPath(), doFor(valid, "HOUSING", "MONEY"));
-        assertEquals(303, saved.status(), saved.body());
-        long id = Long.parseLong(saved.location().replaceAll(".*/(\\d+)\\?nouveau=1$", "$1"));
+        long id = savedId(sami.post(newPath(), doFor(valid, "HOUSING", "MONEY")));
         Accompaniment a = records.findById(id).orElseThrow();
         assertEquals(AccompanimentMode.DO_FOR, a.mode());
         assertEquals(valid, a.mandateId());
@@ -231,7 +220,7 @@ class DoForTest extends OnBothDatabases {
         assertNotNull(byEnter.html().selectFirst("input[name=mandateId][value=" + mandate + "]"));
         TestClient.Answer nobody = sami.post(newPath(), Map.of("mode", "DO_FOR", "mandateSearch", "Personne Inconnue", "action", "search"));
         assertEquals(200, nobody.status());
-        assertEquals(messages.get(Locale.FRENCH, "accompaniment.mandate.none"), nobody.html().selectFirst("#mandat .notice").text());
+        assertEquals(msg("accompaniment.mandate.none"), nobody.html().selectFirst("#mandat .notice").text());
 
         // Chosen, then saved: the name typed goes nowhere.
         Map<String, Object> chosen = doFor(mandate, "PAPERS");

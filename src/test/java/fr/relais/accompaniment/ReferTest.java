@@ -26,9 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +34,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import static fr.relais.accompaniment.AccompanimentTestData.refer;
+import static fr.relais.accompaniment.AccompanimentTestData.savedId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -84,24 +84,11 @@ class ReferTest extends OnBothDatabases {
     }
 
     private String newPath() {
-        return "/accompagnements/" + centre.id() + "/nouveau";
+        return AccompanimentTestData.newPath(centre);
     }
 
-    private String fieldMessage(String key) {
-        return messages.get(Locale.FRENCH, "form.error.prefix") + " " + messages.get(Locale.FRENCH, key);
-    }
-
-    private static Map<String, Object> refer(Object partnerId, Object... themes) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("mode", "REFER");
-        form.put("themes", List.of(themes));
-        form.put("partnerId", partnerId == null ? "" : String.valueOf(partnerId));
-        return form;
-    }
-
-    private long saved(TestClient.Answer answer) {
-        assertEquals(303, answer.status(), answer.body());
-        return Long.parseLong(answer.location().replaceAll(".*/(\\d+)\\?nouveau=1$", "$1"));
+    private String msg(String key) {
+        return messages.get(Locale.FRENCH, key);
     }
 
     private Partner siteLocal(Site site, String name) {
@@ -115,13 +102,13 @@ class ReferTest extends OnBothDatabases {
         long before = records.count();
         TestClient.Answer none = sami.post(newPath(), refer(null, "HEALTH"));
         assertEquals(422, none.status());
-        assertEquals(fieldMessage("accompaniment.error.partner.required"), none.fieldError("partnerId"));
+        assertEquals(msg("accompaniment.error.partner.required"), none.fieldMessage("partnerId"));
         assertTrue(none.html().selectFirst("#f-mode-REFER").hasAttr("checked"));
         Partner ofNord = siteLocal(nord, "Association du Nord");
         TestClient.Answer otherSite = sami.post(newPath(), refer(ofNord.id(), "HEALTH"));
-        assertEquals(fieldMessage("error.choice"), otherSite.fieldError("partnerId"));
-        assertEquals(fieldMessage("error.choice"), sami.post(newPath(), refer(999999, "HEALTH")).fieldError("partnerId"));
-        assertEquals(fieldMessage("error.choice"), sami.post(newPath(), refer("abc", "HEALTH")).fieldError("partnerId"));
+        assertEquals(msg("error.choice"), otherSite.fieldMessage("partnerId"));
+        assertEquals(msg("error.choice"), sami.post(newPath(), refer(999999, "HEALTH")).fieldMessage("partnerId"));
+        assertEquals(msg("error.choice"), sami.post(newPath(), refer("abc", "HEALTH")).fieldMessage("partnerId"));
         assertEquals(before, records.count());
 
         // The form lists the network's partners and the site's own, not another site's.
@@ -133,7 +120,7 @@ class ReferTest extends OnBothDatabases {
         assertFalse(offered.contains(String.valueOf(ofNord.id())));
         assertNotNull(form.selectFirst("#f-partnerId optgroup[label^=CAF]"), "grouped by kind");
 
-        long id = saved(sami.post(newPath(), refer(ofCentre.id(), "EMAIL")));
+        long id = savedId(sami.post(newPath(), refer(ofCentre.id(), "EMAIL")));
         Accompaniment a = records.findById(id).orElseThrow();
         assertEquals(ofCentre.id(), a.partnerId());
         assertEquals("ASSOCIATION", a.partnerKindCode());
@@ -143,7 +130,7 @@ class ReferTest extends OnBothDatabases {
     void theSlipIsPrintedFromWhatIsTypedAndNothingOfItIsStored() throws Exception {
         Map<String, Object> form = refer(caf.id(), "ADMIN_PROCEDURES", "EMAIL");
         form.put("scopes", "FAMILY");
-        long id = saved(sami.post(newPath(), form));
+        long id = savedId(sami.post(newPath(), form));
         Accompaniment a = records.findById(id).orElseThrow();
         assertEquals(caf.id(), a.partnerId());
         assertEquals("CAF", a.partnerKindCode());
@@ -178,27 +165,31 @@ class ReferTest extends OnBothDatabases {
 
     @Test
     void aSlipWithSensitiveTextOrNoReasonComesBackWithMessages() throws Exception {
-        long id = saved(sami.post(newPath(), refer(caf.id(), "HEALTH")));
+        long id = savedId(sami.post(newPath(), refer(caf.id(), "HEALTH")));
         String base = "/accompagnements/" + centre.id() + "/" + id;
         TestClient.Answer refused = sami.post(base + "/fiche-orientation",
                 Map.of("personName", "M. Duval", "bring", "Carte Vitale 1 84 12 76 451 089 46"));
         assertEquals(422, refused.status());
-        assertEquals(fieldMessage("accompaniment.error.note.sensitive"), refused.fieldError("bring"));
-        assertEquals(fieldMessage("accompaniment.error.reason.required"), refused.fieldError("reasons"));
+        assertEquals(msg("accompaniment.error.note.sensitive"), refused.fieldMessage("bring"));
+        assertEquals(msg("accompaniment.error.reason.required"), refused.fieldMessage("reasons"));
         assertEquals("M. Duval", refused.fieldValue("personName"), "what was typed is kept");
         TestClient.Answer unknownReason = sami.post(base + "/fiche-orientation", Map.of("reasons", "T:EMAIL"));
-        assertEquals(fieldMessage("error.choice"), unknownReason.fieldError("reasons"));
+        assertEquals(msg("error.choice"), unknownReason.fieldMessage("reasons"));
         TestClient.Answer tooLong = sami.post(base + "/fiche-orientation", Map.of("reasons", "T:HEALTH", "personName", "x".repeat(81)));
         assertEquals(422, tooLong.status());
-        assertNotNull(tooLong.fieldError("personName"));
+        assertEquals(messages.get(Locale.FRENCH, "error.tooLong", 80), tooLong.fieldMessage("personName"));
+        String lines = String.join("\n", java.util.Collections.nCopies(21, "Une ligne"));
+        TestClient.Answer tooManyLines = sami.post(base + "/fiche-orientation", Map.of("reasons", "T:HEALTH", "bring", lines));
+        assertEquals(422, tooManyLines.status());
+        assertEquals(messages.get(Locale.FRENCH, "accompaniment.error.bring.lines", 20), tooManyLines.fieldMessage("bring"));
     }
 
     @Test
     void onlyTheHelperWhoReferredPrintsAndOnlyForAReferral() throws Exception {
-        long referral = saved(sami.post(newPath(), refer(caf.id(), "HEALTH")));
+        long referral = savedId(sami.post(newPath(), refer(caf.id(), "HEALTH")));
         Map<String, Object> print = Map.of("reasons", "T:HEALTH");
         assertEquals(404, postForPdf(jeanne, "/accompagnements/" + centre.id() + "/" + referral + "/fiche-orientation", print).status());
-        long doWith = saved(sami.post(newPath(), Map.of("mode", "DO_WITH", "themes", "HEALTH")));
+        long doWith = savedId(sami.post(newPath(), Map.of("mode", "DO_WITH", "themes", "HEALTH")));
         assertEquals(404, postForPdf(sami, "/accompagnements/" + centre.id() + "/" + doWith + "/fiche-orientation", print).status());
         assertTrue(sami.get("/accompagnements/" + centre.id() + "/" + doWith).html().select("form[action$=/fiche-orientation]").isEmpty());
         assertEquals(404, postForPdf(sami, "/accompagnements/" + nord.id() + "/" + referral + "/fiche-orientation", print).status());

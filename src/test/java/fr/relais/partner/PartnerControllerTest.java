@@ -81,7 +81,7 @@ class PartnerControllerTest extends OnBothDatabases {
         return form;
     }
 
-    private long idFrom(TestClient.Answer created) {
+    private long savedId(TestClient.Answer created) {
         assertEquals(303, created.status(), created.h1());
         String location = created.location();
         assertTrue(location.matches("/partenaires/\\d+\\?enregistre=1"), location);
@@ -168,7 +168,7 @@ class PartnerControllerTest extends OnBothDatabases {
         assertNull(page.html().getElementById("f-siteId"), "one library: nothing to choose");
         Map<String, Object> form = form("Point numérique du Centre");
         form.put("siteId", page.html().selectFirst("input[name=siteId]").attr("value"));
-        long id = idFrom(directorCentre.post("/partenaires/nouveau", form));
+        long id = savedId(directorCentre.post("/partenaires/nouveau", form));
 
         Partner saved = repository.findById(id).orElseThrow();
         assertEquals(data.site("mediatheque-centre").id(), saved.siteId());
@@ -204,10 +204,10 @@ class PartnerControllerTest extends OnBothDatabases {
         assertEquals(List.of("Tout le réseau", "Bibliothèque Nord", "Médiathèque du Centre"), choices);
         Map<String, Object> network = form("Association du réseau");
         network.put("siteId", "");
-        assertNull(repository.findById(idFrom(coordinator.post("/partenaires/nouveau", network))).orElseThrow().siteId());
+        assertNull(repository.findById(savedId(coordinator.post("/partenaires/nouveau", network))).orElseThrow().siteId());
         Map<String, Object> nord = form("Association pour le Nord");
         nord.put("siteId", String.valueOf(data.site("bibliotheque-nord").id()));
-        long id = idFrom(coordinator.post("/partenaires/nouveau", nord));
+        long id = savedId(coordinator.post("/partenaires/nouveau", nord));
         assertEquals(data.site("bibliotheque-nord").id(), repository.findById(id).orElseThrow().siteId());
     }
 
@@ -224,12 +224,12 @@ class PartnerControllerTest extends OnBothDatabases {
         form.put("town", "Saint-Étienne-des-Oullières");
         TestClient.Answer answer = coordinator.post("/partenaires/nouveau", form);
         assertEquals(422, answer.status());
-        assertEquals("Erreur : " + REQUIRED, answer.fieldError("name"));
-        assertEquals("Erreur : Choisissez le type de structure.", answer.fieldError("kindCode"));
-        assertEquals("Erreur : Le code postal compte 5 chiffres, par exemple 69001.", answer.fieldError("postcode"));
-        assertTrue(answer.fieldError("phone").startsWith("Erreur : Numéro de téléphone non reconnu."), answer.fieldError("phone"));
-        assertEquals("Erreur : Adresse e-mail non reconnue. Exemple : prenom.nom@exemple.fr.", answer.fieldError("email"));
-        assertTrue(answer.fieldError("website").contains("https://"), answer.fieldError("website"));
+        assertEquals(REQUIRED, answer.fieldMessage("name"));
+        assertEquals("Choisissez le type de structure.", answer.fieldMessage("kindCode"));
+        assertEquals("Le code postal compte 5 chiffres, par exemple 69001.", answer.fieldMessage("postcode"));
+        assertTrue(answer.fieldMessage("phone").startsWith("Numéro de téléphone non reconnu."), answer.fieldMessage("phone"));
+        assertEquals("Adresse e-mail non reconnue. Exemple : prenom.nom@exemple.fr.", answer.fieldMessage("email"));
+        assertTrue(answer.fieldMessage("website").contains("https://"), answer.fieldMessage("website"));
         assertEquals("690", answer.fieldValue("postcode"));
         assertEquals("04 72", answer.fieldValue("phone"));
         assertEquals("pas-une-adresse", answer.fieldValue("email"));
@@ -253,7 +253,7 @@ class PartnerControllerTest extends OnBothDatabases {
         TestClient.Answer answer = coordinator.post("/partenaires/nouveau", form);
         assertEquals(422, answer.status());
         for (String field : List.of("kindCode", "themes", "scopes", "access")) {
-            assertEquals("Erreur : Ce choix n’est pas possible. Choisissez dans la liste.", answer.fieldError(field), field);
+            assertEquals("Ce choix n’est pas possible. Choisissez dans la liste.", answer.fieldMessage(field), field);
         }
         form.put("kindCode", "OTHER");
         form.remove("themes");
@@ -280,7 +280,7 @@ class PartnerControllerTest extends OnBothDatabases {
         assertEquals(List.of("PRINT_SCAN"), repository.themesOf(List.of(p.id())).stream().map(PartnerCode::code).toList());
         TestClient.Answer invalid = coordinator.post("/partenaires/" + p.id() + "/modification", Map.of("name", ""));
         assertEquals(422, invalid.status());
-        assertEquals("Erreur : " + REQUIRED, invalid.fieldError("name"));
+        assertEquals(REQUIRED, invalid.fieldMessage("name"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -111,6 +112,17 @@ class PartnerFormTest extends OnBothDatabases {
         assertEquals(Map.of(), Violations.of(validator, with("email", "")));
         assertEquals(null, with("email", "  ").email());
         assertOnly(with("email", "pas-une-adresse"), "email", "error.email");
+    }
+
+    @Test
+    void codesAreThoseOfTheirLists() {
+        assertOnly(with("kindCode", "NOPE"), "kindCode", "error.choice");
+        PartnerForm f = valid();
+        PartnerForm lists = new PartnerForm(f.name(), f.kindCode(), f.address(), f.postcode(), f.town(), f.phone(), f.email(),
+                f.website(), f.openingHours(), List.of("EMAIL", "NOPE"), List.of(""), List.of("TELEPATHY"), f.whatToBring(),
+                f.helperNotes(), f.siteId());
+        assertEquals(Map.of("access", Set.of("error.choice"), "scopes", Set.of("error.choice"), "themes", Set.of("error.choice")),
+                Violations.of(validator, lists));
     }
 
     @Test
