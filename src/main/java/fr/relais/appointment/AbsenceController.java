@@ -1,7 +1,6 @@
 package fr.relais.appointment;
 
 import fr.relais.security.CurrentStaff;
-import fr.relais.web.DateWords;
 import fr.relais.web.Forms;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
@@ -17,7 +16,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,17 +64,8 @@ class AbsenceController {
     }
 
     private Page page(CurrentStaff me, AbsenceForm form, Map<String, String> errors, Locale locale) {
-        List<Map<String, Object>> rows = absences.upcoming(me.id()).stream().map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.id());
-            m.put("from", DateWords.longDate(a.startDate(), locale));
-            m.put("to", DateWords.longDate(a.endDate(), locale));
-            m.put("oneDay", a.startDate().equals(a.endDate()));
-            m.put("label", a.label());
-            long booked = absences.bookedDuring(a);
-            m.put("booked", booked == 0 ? null : String.valueOf(booked));
-            return m;
-        }).toList();
+        List<AbsenceRow> rows = absences.upcoming(me.id()).stream()
+                .map(a -> AbsenceRow.of(a, null, absences.bookedDuring(a), locale)).toList();
         return Page.of(VIEW).title("absences.title").with("absences", rows).with("form", form).with("errors", errors);
     }
 }

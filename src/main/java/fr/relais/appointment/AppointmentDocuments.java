@@ -39,6 +39,11 @@ class AppointmentDocuments {
         return publicUrl;
     }
 
+    /** The slip's size a link asks for ({@code format=TICKET}, any case); A4 for anything else. */
+    static AppointmentSlip.Format slipFormat(String format) {
+        return "TICKET".equalsIgnoreCase(format) ? AppointmentSlip.Format.TICKET : AppointmentSlip.Format.A4;
+    }
+
     byte[] slip(Site site, Appointment a, AppointmentSlip.Format format, Locale locale) {
         String helper = a.helperId() == null ? null : staff.byId(a.helperId()).map(Staff::displayName).orElse(null);
         SlipData data = new SlipData(site.name(), site.addressLine(), site.postcode(), site.town(), site.phone(),

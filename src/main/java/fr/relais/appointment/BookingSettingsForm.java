@@ -1,8 +1,5 @@
 package fr.relais.appointment;
 
-import fr.relais.web.TypedValues;
-
-import fr.relais.web.Forms;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -13,31 +10,18 @@ import jakarta.validation.constraints.NotBlank;
  */
 @Serdeable
 record BookingSettingsForm(
-        @Nullable @NotBlank(message = "error.required") String bookingWeeks,
-        @Nullable @NotBlank(message = "error.required") String cancelCutoffHours,
-        @Nullable @NotBlank(message = "error.required") String maxFutureBookings) {
+        @Nullable @NotBlank(message = "error.required") @WholeNumber(min = 1, max = 12) String bookingWeeks,
+        @Nullable @NotBlank(message = "error.required") @WholeNumber(min = 0, max = 72) String cancelCutoffHours,
+        @Nullable @NotBlank(message = "error.required") @WholeNumber(min = 1, max = 10) String maxFutureBookings) {
 
     static BookingSettingsForm of(BookingSettings s) {
         return new BookingSettingsForm(String.valueOf(s.bookingWeeks()), String.valueOf(s.cancelCutoffHours()),
                 String.valueOf(s.maxFutureBookings()));
     }
 
-    /** The settings, or null with a message next to each wrong field. */
-    BookingSettings parse(long siteId, Forms.Errors errors) {
-        Integer weeks = number("bookingWeeks", bookingWeeks, 1, 12, errors);
-        Integer cutoff = number("cancelCutoffHours", cancelCutoffHours, 0, 72, errors);
-        Integer max = number("maxFutureBookings", maxFutureBookings, 1, 10, errors);
-        return errors.isEmpty() ? new BookingSettings(siteId, weeks, cutoff, max) : null;
-    }
-
-    private static Integer number(String field, String text, int min, int max, Forms.Errors errors) {
-        if (errors.has(field)) {
-            return null;
-        }
-        Integer n = TypedValues.number(text, min, max);
-        if (n == null) {
-            errors.add(field, "error.range", String.valueOf(min), String.valueOf(max));
-        }
-        return n;
+    /** The settings as typed; call only on a form without errors. */
+    BookingSettings values(long siteId) {
+        return new BookingSettings(siteId, Integer.parseInt(bookingWeeks.strip()), Integer.parseInt(cancelCutoffHours.strip()),
+                Integer.parseInt(maxFutureBookings.strip()));
     }
 }

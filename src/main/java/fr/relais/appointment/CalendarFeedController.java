@@ -2,18 +2,10 @@ package fr.relais.appointment;
 
 import fr.relais.security.CurrentStaff;
 import fr.relais.security.Hashing;
-import fr.relais.web.Forms;
+import fr.relais.web.Downloads;
 import fr.relais.web.Messages;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -25,9 +17,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -36,7 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
 /**
  * A helper's appointments in their own calendar application, by a secret address that only they know.
@@ -48,28 +38,25 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CalendarFeedController {
     static final String VIEW = "appointment/calendar-feed";
-    private final Feeds feeds;
+    private final CalendarFeedRepository feeds;
     private final AppointmentRepository appointments;
     private final AppointmentDocuments documents;
     private final Messages messages;
-    private final Forms forms;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    CalendarFeedController(Feeds feeds, AppointmentRepository appointments, AppointmentDocuments documents, Messages messages,
-                           Forms forms, Clock clock) {
+    CalendarFeedController(CalendarFeedRepository feeds, AppointmentRepository appointments, AppointmentDocuments documents,
+                           Messages messages, Clock clock) {
         this.feeds = feeds;
         this.appointments = appointments;
         this.documents = documents;
         this.messages = messages;
-        this.forms = forms;
         this.clock = clock;
     }
 
     @Get("/compte/agenda")
     @Secured("HELPER")
-    MutableHttpResponse<?> page(Authentication authentication) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> page(CurrentStaff me) {
         return Page.of(VIEW).title("feed.title").with("exists", feeds.findByStaffId(me.id()).isPresent()).ok();
     }
 
@@ -77,8 +64,7 @@ class CalendarFeedController {
     @Post("/compte/agenda")
     @Secured("HELPER")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> create(Authentication authentication) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> create(CurrentStaff me) {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -90,42 +76,26 @@ class CalendarFeedController {
     @Post("/compte/agenda/suppression")
     @Secured("HELPER")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> revoke(Authentication authentication) {
-        feeds.deleteByStaffId(CurrentStaff.of(authentication).id());
+    MutableHttpResponse<?> revoke(CurrentStaff me) {
+        feeds.deleteByStaffId(me.id());
         return Page.seeOther("/compte/agenda?supprime=1");
     }
 
+    /** The feed a calendar application reads: the last week's appointments and those to come. */
     @Get("/agenda/{file}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Produces("text/calendar")
-    MutableHttpResponse<byte[]> feed(String file, HttpRequest<?> request) {
+    @Produces(Downloads.CALENDAR)
+    MutableHttpResponse<byte[]> feed(String file, Locale locale) {
         if (!file.endsWith(".ics") || file.length() > 80) {
             throw new NotFoundException();
         }
-        Feed feed = feeds.findByTokenHash(Hashing.sha256(file.substring(0, file.length() - 4))).orElseThrow(NotFoundException::new);
+        CalendarFeed feed = feeds.findByTokenHash(Hashing.sha256(file.substring(0, file.length() - 4)))
+                .orElseThrow(NotFoundException::new);
         Instant since = clock.instant().minus(Duration.ofDays(7));
         List<Appointment> mine = appointments.findByHelperIdAndStatusInAndStartsAtGreaterThan(feed.staffId(),
                 List.of(AppointmentStatus.BOOKED, AppointmentStatus.DONE, AppointmentStatus.NO_SHOW), since);
-        String ics = documents.helperFeed(mine, messages.get(forms.locale(request), "feed.event"), forms.locale(request));
-        return HttpResponse.ok(ics.getBytes(StandardCharsets.UTF_8)).contentType(new MediaType("text/calendar; charset=utf-8"));
-    }
-
-    @MappedEntity("calendar_feed")
-    record Feed(@Id @GeneratedValue @Nullable Long id, long staffId, String tokenHash, Instant createdAt) {
-    }
-
-    @JdbcRepository(dialect = Dialect.POSTGRES)
-    abstract static class Feeds implements CrudRepository<Feed, Long> {
-        abstract Optional<Feed> findByStaffId(long staffId);
-
-        abstract Optional<Feed> findByTokenHash(String tokenHash);
-
-        abstract void deleteByStaffId(long staffId);
-
-        @Transactional
-        void replace(long staffId, String tokenHash, Instant now) {
-            deleteByStaffId(staffId);
-            save(new Feed(null, staffId, tokenHash, now));
-        }
+        String ics = documents.helperFeed(mine, messages.get(locale, "feed.event"), locale);
+        // Read by calendar applications, not saved by a browser: no attachment file name.
+        return HttpResponse.ok(ics.getBytes(StandardCharsets.UTF_8)).contentType(new MediaType(Downloads.CALENDAR + "; charset=utf-8"));
     }
 }

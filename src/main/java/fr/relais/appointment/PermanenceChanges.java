@@ -138,6 +138,12 @@ class PermanenceChanges {
         return new Ended(today);
     }
 
+    /** The permanence as the form changes it: same id, site and creation. */
+    static Permanence changed(Permanence p, PermanenceForm.Values v) {
+        return new Permanence(p.id(), p.siteId(), (short) v.dayOfWeek(), v.startsAt(), v.endsAt(), v.slotMinutes(),
+                v.validFrom(), v.validTo(), p.createdAt());
+    }
+
     static Permanence withPeriod(Permanence p, LocalDate from, LocalDate to) {
         return new Permanence(p.id(), p.siteId(), p.dayOfWeek(), p.startsAt(), p.endsAt(), p.slotMinutes(), from, to,
                 p.createdAt());

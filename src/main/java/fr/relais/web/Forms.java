@@ -43,8 +43,9 @@ public class Forms {
         Errors errors = new Errors(messages, locale);
         for (ConstraintViolation<Object> v : validator.validate(form)) {
             String field = v.getPropertyPath().toString();
-            Object max = v.getConstraintDescriptor().getAttributes().get("max");
-            errors.add(field, v.getMessage(), max);
+            // A message may name the constraint's limits: {0} its max ("40 caractères au plus"), {1} its min.
+            Map<String, Object> limits = v.getConstraintDescriptor().getAttributes();
+            errors.add(field, v.getMessage(), limits.get("max"), limits.get("min"));
         }
         return errors;
     }

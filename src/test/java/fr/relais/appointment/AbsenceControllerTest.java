@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import static fr.relais.testing.TestClient.Answer.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -115,17 +116,6 @@ class AbsenceControllerTest extends OnBothDatabases {
         form.put("endDate", end);
         form.put("label", label);
         return form;
-    }
-
-    private static String message(TestClient.Answer answer, String field) {
-        String text = answer.fieldError(field);
-        assertNotNull(text, "no message next to " + field);
-        text = plain(text);
-        return text.startsWith("Erreur : ") ? text.substring("Erreur : ".length()) : text;
-    }
-
-    static String plain(String text) {
-        return text == null ? null : text.replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     private List<Long> helpersOn(Desk desk, LocalDate day) {
@@ -222,7 +212,7 @@ class AbsenceControllerTest extends OnBothDatabases {
 
         TestClient.Answer page = helper.get(PAGE);
         assertEquals(List.of("Rendez-vous déjà pris avec vous pendant cette absence : 1. Voyez avec l’équipe pour les déplacer."),
-                page.texts("ul.absences .notice").stream().map(AbsenceControllerTest::plain).toList());
+                page.texts("ul.absences .notice").stream().map(TestClient.Answer::plain).toList());
     }
 
     @Test
@@ -233,8 +223,8 @@ class AbsenceControllerTest extends OnBothDatabases {
 
         TestClient.Answer answer = ada.post(PAGE, form("32/01/2026", "", "Congés"));
         assertEquals(422, answer.status());
-        assertEquals("Date non reconnue. Tapez-la comme 24/12/2026 (jour/mois/année).", message(answer, "startDate"));
-        assertEquals("Ce champ est obligatoire.", message(answer, "endDate"));
+        assertEquals("Date non reconnue. Tapez-la comme 24/12/2026 (jour/mois/année).", answer.fieldMessage("startDate"));
+        assertEquals("Ce champ est obligatoire.", answer.fieldMessage("endDate"));
         assertEquals("32/01/2026", answer.fieldValue("startDate"));
         assertEquals("Congés", answer.fieldValue("label"));
         assertFalse(answer.html().select(".error-summary").isEmpty());
@@ -242,23 +232,23 @@ class AbsenceControllerTest extends OnBothDatabases {
 
         answer = ada.post(PAGE, form(TYPED.format(today.plusDays(5)), TYPED.format(today.plusDays(4)), ""));
         assertEquals(422, answer.status());
-        assertEquals("La date de fin doit être le même jour ou après la date de début.", message(answer, "endDate"));
+        assertEquals("La date de fin doit être le même jour ou après la date de début.", answer.fieldMessage("endDate"));
 
         answer = ada.post(PAGE, form(TYPED.format(today.minusDays(5)), TYPED.format(today.minusDays(1)), ""));
         assertEquals(422, answer.status());
-        assertEquals("Cette absence est déjà passée : indiquez un dernier jour à partir d’aujourd’hui.", message(answer, "endDate"));
+        assertEquals("Cette absence est déjà passée : indiquez un dernier jour à partir d’aujourd’hui.", answer.fieldMessage("endDate"));
 
         answer = ada.post(PAGE, form(TYPED.format(today), TYPED.format(today.plusYears(36)), ""));
         assertEquals(422, answer.status());
-        assertEquals("Une absence dure au plus un an. Vérifiez les dates.", message(answer, "endDate"));
+        assertEquals("Une absence dure au plus un an. Vérifiez les dates.", answer.fieldMessage("endDate"));
 
         answer = ada.post(PAGE, form(TYPED.format(today), TYPED.format(today), "mdp : Soleil2026"));
         assertEquals(422, answer.status());
-        assertEquals("Ne notez ni identifiant, ni mot de passe, ni numéro de sécurité sociale ou bancaire.", message(answer, "label"));
+        assertEquals("Ne notez ni identifiant, ni mot de passe, ni numéro de sécurité sociale ou bancaire.", answer.fieldMessage("label"));
 
         answer = ada.post(PAGE, form(TYPED.format(today), TYPED.format(today), "x".repeat(121)));
         assertEquals(422, answer.status());
-        assertEquals("Ce texte est trop long : 120 caractères au plus.", message(answer, "label"));
+        assertEquals("Ce texte est trop long : 120 caractères au plus.", answer.fieldMessage("label"));
 
         answer = ada.post(PAGE, form("2026-13-01", "1/1/26", ""));
         assertEquals(422, answer.status());

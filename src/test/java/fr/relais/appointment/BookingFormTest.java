@@ -3,9 +3,6 @@ package fr.relais.appointment;
 import fr.relais.testing.Violations;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.web.Forms;
-import io.micronaut.http.HttpMethod;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.simple.SimpleHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -194,20 +192,30 @@ class BookingFormTest extends OnBothDatabases {
     }
 
     @Test
+    void theReasonComesFromTheListsAndAProcedureGoesWithAideAuxDemarchesOnly() {
+        assertOnly(with("themeCode", "NOPE"), "themeCode", "error.choice");
+        assertOnly(with("scopeCode", "NOPE"), "scopeCode", "error.choice");
+        assertOnly(with("scopeCode", null), "scopeCode", "error.scope.required");
+        assertOnly(new BookingForm("M. B.", null, null, "EMAIL", "HOUSING", null, null), "scopeCode", "error.scope.notAllowed");
+        assertEquals(Map.of("scopeCode", "Choisissez la démarche concernée."),
+                forms.validate(with("scopeCode", ""), Locale.FRENCH).asMap());
+    }
+
+    @Test
     void messagesAreInFrenchNextToTheirField() {
-        assertEquals(Map.of("firstName", "Ce champ est obligatoire."), forms.validate(with("firstName", ""), request()).asMap());
+        assertEquals(Map.of("firstName", "Ce champ est obligatoire."), forms.validate(with("firstName", ""), Locale.FRENCH).asMap());
         assertEquals(Map.of("firstName", "Ce texte est trop long : 40 caractères au plus."),
-                forms.validate(with("firstName", "x".repeat(41)), request()).asMap());
+                forms.validate(with("firstName", "x".repeat(41)), Locale.FRENCH).asMap());
         assertEquals(Map.of("themeCode", "Choisissez le motif du rendez-vous."),
-                forms.validate(with("themeCode", ""), request()).asMap());
+                forms.validate(with("themeCode", ""), Locale.FRENCH).asMap());
         assertEquals(Map.of("phone", "Numéro de téléphone non reconnu. Exemple : 04 72 00 00 00."),
-                forms.validate(with("phone", "12"), request()).asMap());
+                forms.validate(with("phone", "12"), Locale.FRENCH).asMap());
         assertEquals(Map.of("email", "Adresse e-mail non reconnue. Exemple : prenom.nom@exemple.fr."),
-                forms.validate(with("email", "x@"), request()).asMap());
+                forms.validate(with("email", "x@"), Locale.FRENCH).asMap());
         assertEquals(Map.of("helperNote", "Ne notez ni identifiant, ni mot de passe, ni numéro de sécurité sociale ou bancaire."),
-                forms.validate(with("helperNote", "mdp: soleil"), request()).asMap());
+                forms.validate(with("helperNote", "mdp: soleil"), Locale.FRENCH).asMap());
         assertEquals(Map.of("helperNote", "Ce texte est trop long : 300 caractères au plus."),
-                forms.validate(with("helperNote", "x".repeat(301)), request()).asMap());
+                forms.validate(with("helperNote", "x".repeat(301)), Locale.FRENCH).asMap());
     }
 
     @Test
@@ -232,13 +240,16 @@ class BookingFormTest extends OnBothDatabases {
 
     @Test
     void whatTheDeskSendsToTheServiceIsTrimmedAndNormalized() {
-        Bookings.Request request = DeskController.request(new BookingForm("  Mme D. ", "06 12 34 56 78", "Mme.D@Exemple.FR",
-                "EMAIL", "", " ", null));
+        Bookings.Request request = new BookingForm("  Mme D. ", "06 12 34 56 78", "Mme.D@Exemple.FR",
+                "EMAIL", "", " ", null).toRequest();
         assertEquals(new Bookings.Request("Mme D.", "0612345678", "mme.d@exemple.fr", "EMAIL", null, null), request);
     }
 
-    private static HttpRequest<?> request() {
-        return new SimpleHttpRequest<>(HttpMethod.POST, "/bureau/1/reserver/1-20260303-1400", null);
+    @Test
+    void thePublicPageSendsNoNoteForTheHelperEvenACraftedOne() {
+        BookingForm crafted = new BookingForm(" Marie ", "", "", "EMAIL", "", "Note glissée dans le formulaire public", null);
+        assertEquals("Note glissée dans le formulaire public", crafted.toRequest().helperNote());
+        assertEquals(new Bookings.Request("Marie", null, null, "EMAIL", null, null), crafted.toPublicRequest());
     }
 
     /** A well-formed e-mail address of exactly {@code length} characters (at least 197). */

@@ -58,7 +58,7 @@ class BookingsTest extends OnBothDatabases {
 
     /** What the desk form gives the service: the phone and e-mail in their one stored form. */
     private static Bookings.Request typed(String firstName, String phone, String email) {
-        return DeskController.request(new BookingForm(firstName, phone, email, "EMAIL", null, null, null));
+        return new BookingForm(firstName, phone, email, "EMAIL", null, null, null).toRequest();
     }
 
     private static Slot.Key key(Slot slot) {

@@ -136,15 +136,6 @@ class DeskControllerTest extends OnBothDatabases {
         return messages.get(Locale.FRENCH, key, args);
     }
 
-    /** What a sighted person and a screen reader get next to a field: the hidden prefix, then the message. */
-    private String fieldMessage(String key, Object... args) {
-        return msg("form.error.prefix") + " " + msg(key, args);
-    }
-
-    private static String plain(String text) {
-        return text == null ? null : text.replace('\u00a0', ' ').replace('\u202f', ' ');
-    }
-
     private Slot slot(Site site, LocalDate day, int hour, int minute) {
         return slots.between(site, day, day).stream().filter(s -> s.time().equals(LocalTime.of(hour, minute)))
                 .findFirst().orElseThrow(() -> new AssertionError("no slot at " + day + " " + hour + ":" + minute));
@@ -428,7 +419,8 @@ class DeskControllerTest extends OnBothDatabases {
         assertEquals(422, answer.status(), answer.body());
         assertEquals("Réserver un rendez-vous", answer.h1());
         Object max = key.equals("error.tooLong") ? (field.equals("firstName") ? 40 : 300) : null;
-        assertEquals(fieldMessage(key, max), answer.fieldError(errorField));
+        assertEquals(msg(key, max), answer.fieldMessage(errorField));
+        assertTrue(answer.fieldError(errorField).startsWith(msg("form.error.prefix") + " "), "a screen reader hears first that it is an error");
         assertEquals(1, answer.html().select(".field-error").size(), "only " + errorField + " is wrong: " + answer.texts(".field-error"));
         assertNotNull(answer.html().selectFirst(".error-summary"));
         if (key.equals("error.sensitive")) {
@@ -610,13 +602,13 @@ class DeskControllerTest extends OnBothDatabases {
 
         TestClient.Answer noReason = sami.post("/bureau/rendez-vous/" + id + "/annulation", Map.of("reason", "  "));
         assertEquals(422, noReason.status(), noReason.body());
-        assertEquals(fieldMessage("error.cancel.reason"), noReason.fieldError("reason"));
+        assertEquals(msg("error.cancel.reason"), noReason.fieldMessage("reason"));
         assertEquals("Indiquez le motif de l’annulation.", msg("error.cancel.reason"));
         assertEquals(AppointmentStatus.BOOKED, appointment(id).status(), "nothing changed");
 
         TestClient.Answer sensitive = sami.post("/bureau/rendez-vous/" + id + "/annulation", Map.of("reason", "mdp: soleil"));
         assertEquals(422, sensitive.status());
-        assertEquals(fieldMessage("error.sensitive"), sensitive.fieldError("reason"));
+        assertEquals(msg("error.sensitive"), sensitive.fieldMessage("reason"));
         assertEquals("mdp: soleil", sensitive.fieldValue("reason"));
 
         TestClient.Answer cancelled = sami.post("/bureau/rendez-vous/" + id + "/annulation", Map.of("reason", "Aidant malade"));
@@ -667,11 +659,11 @@ class DeskControllerTest extends OnBothDatabases {
 
         TestClient.Answer none = sami.post("/bureau/rendez-vous/" + id + "/deplacement", Map.of());
         assertEquals(422, none.status(), none.body());
-        assertEquals(msg("error.slot.choose"), none.fieldError("slot"));
+        assertEquals(msg("error.slot.choose"), none.fieldMessage("slot"));
 
         TestClient.Answer taken = sami.post("/bureau/rendez-vous/" + id + "/deplacement", Map.of("slot", full.key()));
         assertEquals(409, taken.status(), taken.body());
-        assertEquals("Ce créneau vient d’être pris. Choisissez-en un autre.", taken.fieldError("slot"));
+        assertEquals("Ce créneau vient d’être pris. Choisissez-en un autre.", taken.fieldMessage("slot"));
         assertEquals(from.time(), appointment(id).slotTime(), "not moved");
 
         TestClient.Answer moved = sami.post("/bureau/rendez-vous/" + id + "/deplacement", Map.of("slot", to.key()));
@@ -710,7 +702,7 @@ class DeskControllerTest extends OnBothDatabases {
         }
         TestClient.Answer garbage = sami.post(path, Map.of("slot", "abc"));
         assertEquals(422, garbage.status());
-        assertEquals(msg("error.slot.choose"), garbage.fieldError("slot"));
+        assertEquals(msg("error.slot.choose"), garbage.fieldMessage("slot"));
 
         travelTo(past.startsAt().plusSeconds(60));
         try (TestClient late = signInAgain("aidant.centre@relais.demo")) {
@@ -718,7 +710,7 @@ class DeskControllerTest extends OnBothDatabases {
                     "a past slot is not offered");
             TestClient.Answer answer = late.post(path, Map.of("slot", past.key()));
             assertEquals(409, answer.status(), answer.body());
-            assertEquals("Ce créneau est déjà passé. Choisissez-en un autre.", answer.fieldError("slot"));
+            assertEquals("Ce créneau est déjà passé. Choisissez-en un autre.", answer.fieldMessage("slot"));
         }
         Appointment unchanged = appointment(id);
         assertEquals(LocalTime.of(11, 0), unchanged.slotTime());

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import static fr.relais.testing.TestClient.Answer.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -135,18 +136,6 @@ class PermanenceControllerTest extends OnBothDatabases {
         return form;
     }
 
-    /** The message next to a field, without the "Erreur :" prefix that only screen readers hear. */
-    private static String message(TestClient.Answer answer, String field) {
-        String text = answer.fieldError(field);
-        assertNotNull(text, "no message next to " + field + " in " + answer.body());
-        text = plain(text);
-        return text.startsWith("Erreur : ") ? text.substring("Erreur : ".length()) : text;
-    }
-
-    static String plain(String text) {
-        return text == null ? null : text.replace('\u00a0', ' ').replace('\u202f', ' ');
-    }
-
     private static String selected(TestClient.Answer answer, String field) {
         Element option = answer.html().selectFirst("#f-" + field + " option[selected]");
         return option == null ? null : option.attr("value");
@@ -160,7 +149,7 @@ class PermanenceControllerTest extends OnBothDatabases {
     private static List<List<String>> rows(TestClient.Answer page) {
         List<List<String>> rows = new ArrayList<>();
         for (Element tr : page.html().select("table.permanences tbody tr")) {
-            rows.add(tr.select("th, td").eachText().stream().map(PermanenceControllerTest::plain).toList());
+            rows.add(tr.select("th, td").eachText().stream().map(TestClient.Answer::plain).toList());
         }
         return rows;
     }
@@ -290,11 +279,11 @@ class PermanenceControllerTest extends OnBothDatabases {
 
         assertEquals(422, answer.status());
         assertEquals("Nouvelle permanence : " + site.name(), plain(answer.h1()));
-        assertEquals(REQUIRED, message(answer, "dayOfWeek"));
-        assertEquals("Heure non reconnue. Exemple : 14:30.", message(answer, "startsAt"));
-        assertEquals("Heure non reconnue. Exemple : 14:30.", message(answer, "endsAt"));
-        assertEquals("Date non reconnue. Tapez-la comme 24/12/2026 (jour/mois/année).", message(answer, "validFrom"));
-        assertEquals("Cochez au moins un·e aidant·e de permanence.", message(answer, "helpers"));
+        assertEquals(REQUIRED, answer.fieldMessage("dayOfWeek"));
+        assertEquals("Heure non reconnue. Exemple : 14:30.", answer.fieldMessage("startsAt"));
+        assertEquals("Heure non reconnue. Exemple : 14:30.", answer.fieldMessage("endsAt"));
+        assertEquals("Date non reconnue. Tapez-la comme 24/12/2026 (jour/mois/année).", answer.fieldMessage("validFrom"));
+        assertEquals("Cochez au moins un·e aidant·e de permanence.", answer.fieldMessage("helpers"));
         assertNull(answer.fieldError("slotMinutes"));
         assertNull(answer.fieldError("validTo"));
         assertEquals("25:00", answer.fieldValue("startsAt"));
@@ -310,8 +299,8 @@ class PermanenceControllerTest extends OnBothDatabases {
         form.put("validTo", TYPED.format(sites.today(site).minusDays(1)));
         answer = coordinator.post(path(site), form);
         assertEquals(422, answer.status());
-        assertEquals("L’heure de fin doit être après l’heure de début.", message(answer, "endsAt"));
-        assertEquals("La date de fin doit être le même jour ou après la date de début.", message(answer, "validTo"));
+        assertEquals("L’heure de fin doit être après l’heure de début.", answer.fieldMessage("endsAt"));
+        assertEquals("La date de fin doit être le même jour ou après la date de début.", answer.fieldMessage("validTo"));
         assertEquals(String.valueOf(day.getDayOfWeek().getValue()), selected(answer, "dayOfWeek"), "the chosen day is kept");
         assertEquals(List.of(String.valueOf(ada)), checkedHelpers(answer), "the ticked helper is kept");
 
@@ -319,20 +308,20 @@ class PermanenceControllerTest extends OnBothDatabases {
         form.put("endsAt", "14h20");
         answer = coordinator.post(path(site), form);
         assertEquals(422, answer.status());
-        assertEquals("La permanence doit durer au moins un créneau (30 minutes).", message(answer, "endsAt"));
+        assertEquals("La permanence doit durer au moins un créneau (30 minutes).", answer.fieldMessage("endsAt"));
 
         form = form(site, day, List.of(ada));
         form.put("slotMinutes", "25");
         form.put("dayOfWeek", "8");
         answer = coordinator.post(path(site), form);
         assertEquals(422, answer.status());
-        assertEquals(CHOICE, message(answer, "slotMinutes"));
-        assertEquals(CHOICE, message(answer, "dayOfWeek"));
+        assertEquals(CHOICE, answer.fieldMessage("slotMinutes"));
+        assertEquals(CHOICE, answer.fieldMessage("dayOfWeek"));
 
         form = form(site, day, List.of(ada, elsewhere));
         answer = coordinator.post(path(site), form);
         assertEquals(422, answer.status());
-        assertEquals(CHOICE, message(answer, "helpers"), "a helper of another site cannot be put on duty here");
+        assertEquals(CHOICE, answer.fieldMessage("helpers"), "a helper of another site cannot be put on duty here");
 
         form = form(site, day, List.of(ada));
         form.put("helpers", List.of("abc"));
@@ -358,7 +347,7 @@ class PermanenceControllerTest extends OnBothDatabases {
         assertEquals(422, answer.status());
         String weekday = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRENCH);
         assertEquals("Camille est déjà de permanence le " + weekday + " de 14 h 00 à 17 h 00 (" + first.name() + ").",
-                message(answer, "helpers"));
+                answer.fieldMessage("helpers"));
 
         form.put("startsAt", "17:00");
         assertEquals(303, coordinator.post(path(second), form).status(), "right after is fine");
@@ -463,7 +452,7 @@ class PermanenceControllerTest extends OnBothDatabases {
         assertEquals(422, answer.status());
         assertEquals("Rendez-vous déjà pris qui ne tiendraient plus dans cette permanence : 1, le premier le "
                 + LONG_DATE.format(day) + " à 15 h 00. L’équipe doit d’abord les déplacer ou les annuler depuis le bureau.",
-                message(answer, "appointments"));
+                answer.fieldMessage("appointments"));
         assertEquals("15:00", answer.fieldValue("endsAt"));
 
         TestClient.Answer withoutAda = coordinator.post(path(site) + "/" + p.id(), form(site, day, List.of(basile)));
@@ -558,17 +547,17 @@ class PermanenceControllerTest extends OnBothDatabases {
 
         TestClient.Answer invalid = coordinator.post(settingsPath, settingsForm("0", "abc", ""));
         assertEquals(422, invalid.status());
-        assertEquals("Tapez un nombre entier de 1 à 12.", message(invalid, "bookingWeeks"));
-        assertEquals("Tapez un nombre entier de 0 à 72.", message(invalid, "cancelCutoffHours"));
-        assertEquals(REQUIRED, message(invalid, "maxFutureBookings"));
+        assertEquals("Tapez un nombre entier de 1 à 12.", invalid.fieldMessage("bookingWeeks"));
+        assertEquals("Tapez un nombre entier de 0 à 72.", invalid.fieldMessage("cancelCutoffHours"));
+        assertEquals(REQUIRED, invalid.fieldMessage("maxFutureBookings"));
         assertEquals("0", invalid.fieldValue("bookingWeeks"));
         assertEquals("abc", invalid.fieldValue("cancelCutoffHours"));
         assertEquals("Permanences : " + site.name(), plain(invalid.h1()));
         assertValidHtml(invalid);
         invalid = coordinator.post(settingsPath, settingsForm("13", "73", "11"));
-        assertEquals("Tapez un nombre entier de 1 à 12.", message(invalid, "bookingWeeks"));
-        assertEquals("Tapez un nombre entier de 0 à 72.", message(invalid, "cancelCutoffHours"));
-        assertEquals("Tapez un nombre entier de 1 à 10.", message(invalid, "maxFutureBookings"));
+        assertEquals("Tapez un nombre entier de 1 à 12.", invalid.fieldMessage("bookingWeeks"));
+        assertEquals("Tapez un nombre entier de 0 à 72.", invalid.fieldMessage("cancelCutoffHours"));
+        assertEquals("Tapez un nombre entier de 1 à 10.", invalid.fieldMessage("maxFutureBookings"));
         assertEquals(4, bookings.settings(site).bookingWeeks(), "nothing saved");
 
         TestClient.Answer saved = coordinator.post(settingsPath, settingsForm("1", " 0 ", "5"));
@@ -606,14 +595,14 @@ class PermanenceControllerTest extends OnBothDatabases {
         form.put("label", "Congés");
         TestClient.Answer invalid = coordinator.post(absences, form);
         assertEquals(422, invalid.status());
-        assertEquals(CHOICE, message(invalid, "staffId"), "a helper of another site");
-        assertEquals("Date non reconnue. Tapez-la comme 24/12/2026 (jour/mois/année).", message(invalid, "startDate"));
-        assertEquals(REQUIRED, message(invalid, "endDate"));
+        assertEquals(CHOICE, invalid.fieldMessage("staffId"), "a helper of another site");
+        assertEquals("Date non reconnue. Tapez-la comme 24/12/2026 (jour/mois/année).", invalid.fieldMessage("startDate"));
+        assertEquals(REQUIRED, invalid.fieldMessage("endDate"));
         assertEquals("32/01/2026", invalid.fieldValue("startDate"));
         assertEquals("Congés", invalid.fieldValue("label"));
         assertValidHtml(invalid);
         form.put("staffId", "");
-        assertEquals("Choisissez la personne absente.", message(coordinator.post(absences, form), "staffId"));
+        assertEquals("Choisissez la personne absente.", coordinator.post(absences, form).fieldMessage("staffId"));
 
         form.put("staffId", String.valueOf(ada));
         form.put("startDate", TYPED.format(day));

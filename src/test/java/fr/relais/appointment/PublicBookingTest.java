@@ -2,12 +2,8 @@ package fr.relais.appointment;
 
 import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
-import fr.relais.site.Sites;
-import fr.relais.testing.MutableClock;
-import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import fr.relais.web.DateWords;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -15,9 +11,6 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,20 +29,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
-import static fr.relais.appointment.PublicTestSupport.CODE;
-import static fr.relais.appointment.PublicTestSupport.CONFIRMATION;
-import static fr.relais.appointment.PublicTestSupport.LONG_DATE;
-import static fr.relais.appointment.PublicTestSupport.TAKEN;
-import static fr.relais.appointment.PublicTestSupport.bookedId;
-import static fr.relais.appointment.PublicTestSupport.bookingForm;
-import static fr.relais.appointment.PublicTestSupport.download;
-import static fr.relais.appointment.PublicTestSupport.links;
-import static fr.relais.appointment.PublicTestSupport.mainText;
-import static fr.relais.appointment.PublicTestSupport.moveTo;
-import static fr.relais.appointment.PublicTestSupport.pdfText;
-import static fr.relais.appointment.PublicTestSupport.slotPath;
-import static fr.relais.appointment.PublicTestSupport.slotsPage;
-import static fr.relais.appointment.PublicTestSupport.slug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,44 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The per-address rate limits are raised here (they have their own test, {@link PublicRateLimitTest}).
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PublicBookingTest extends OnBothDatabases {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Sites sites;
+class PublicBookingTest extends PublicTestSupport {
     @Inject
     Slots slots;
-    @Inject
-    Bookings bookings;
-    @Inject
-    AppointmentFixtures fixtures;
-    @Inject
-    AppointmentRepository appointments;
-    @Inject
-    MutableClock clock;
-
-    TestClient visitor;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("relais.public-booking.bookings-per-hour", "100000",
-                "relais.public-booking.code-checks-per-window", "100000");
-    }
-
-    @BeforeAll
-    void openBrowser() {
-        visitor = TestClient.of(server);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        visitor.close();
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
 
     // ---- 1. The free slots of a library ------------------------------------------------------------------------
 

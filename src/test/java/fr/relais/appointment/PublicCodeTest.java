@@ -1,16 +1,9 @@
 package fr.relais.appointment;
 
 import fr.relais.site.Site;
-import fr.relais.site.Sites;
-import fr.relais.testing.OnBothDatabases;
-import fr.relais.testing.MutableClock;
 import fr.relais.testing.TestClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,15 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static fr.relais.appointment.PublicTestSupport.NOT_FOUND_MESSAGE;
-import static fr.relais.appointment.PublicTestSupport.bookedId;
-import static fr.relais.appointment.PublicTestSupport.bookingForm;
-import static fr.relais.appointment.PublicTestSupport.links;
-import static fr.relais.appointment.PublicTestSupport.mainText;
-import static fr.relais.appointment.PublicTestSupport.moveTo;
-import static fr.relais.appointment.PublicTestSupport.slotPath;
-import static fr.relais.appointment.PublicTestSupport.slotsPage;
-import static fr.relais.appointment.PublicTestSupport.slug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,49 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rate limits are raised here; {@link PublicRateLimitTest} tests them.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PublicCodeTest extends OnBothDatabases {
+class PublicCodeTest extends PublicTestSupport {
     static final String FIND = "/rendez-vous/retrouver";
     static final String CANCEL = "/rendez-vous/annulation";
     static final String TOO_LATE = "Il est trop tard pour annuler en ligne : c’est possible jusqu’à 2 heures avant le rendez-vous.";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    Sites sites;
-    @Inject
-    Bookings bookings;
-    @Inject
-    AppointmentFixtures fixtures;
-    @Inject
-    AppointmentRepository appointments;
-    @Inject
     AppointmentLinks links;
-    @Inject
-    MutableClock clock;
 
-    TestClient visitor;
     Appointment elodie;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("relais.public-booking.bookings-per-hour", "100000",
-                "relais.public-booking.code-checks-per-window", "100000");
-    }
-
-    @BeforeAll
-    void openBrowser() {
-        visitor = TestClient.of(server);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        visitor.close();
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
 
     /** A booking made on the public page, next week at 14:00 at a new library with one helper. */
     private Appointment book(String label, String firstName) {

@@ -14,9 +14,9 @@ import java.util.UUID;
 public class PublicTestLinks {
     private final AppointmentLinks links;
     private final AppointmentRepository appointments;
-    private final CalendarFeedController.Feeds feeds;
+    private final CalendarFeedRepository feeds;
 
-    PublicTestLinks(AppointmentLinks links, AppointmentRepository appointments, CalendarFeedController.Feeds feeds) {
+    PublicTestLinks(AppointmentLinks links, AppointmentRepository appointments, CalendarFeedRepository feeds) {
         this.links = links;
         this.appointments = appointments;
         this.feeds = feeds;
@@ -25,7 +25,7 @@ public class PublicTestLinks {
     /** A new calendar feed of this helper (replacing theirs): the file name of its secret address, {@code <token>.ics}. */
     public String newHelperFeed(long staffId) {
         String token = UUID.randomUUID().toString().replace("-", "");
-        feeds.replace(staffId, fr.relais.security.Hashing.sha256(token), Instant.now());
+        feeds.replace(staffId, Hashing.sha256(token), Instant.now());
         return token + ".ics";
     }
 

@@ -4,9 +4,15 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import fr.relais.site.Site;
+import fr.relais.site.Sites;
 import fr.relais.testing.MutableClock;
+import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -32,8 +37,12 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the public booking tests share: the visitor's answers as a person reads them, the clock, raw downloads. */
-final class PublicTestSupport {
+/**
+ * What the public booking tests share: an anonymous visitor whose per-address limits are raised (they have their
+ * own test, {@link PublicRateLimitTest}), the application's clock put back after each test; and, as static
+ * helpers, the visitor's answers as a person reads them, raw downloads, the shapes of links and codes.
+ */
+abstract class PublicTestSupport extends OnBothDatabases {
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     /** Where a booking (or finding it again) leads: the appointment's own page, with its key. */
     static final Pattern CONFIRMATION = Pattern.compile("/rendez-vous/(\\d+)\\?cle=([A-Za-z0-9_-]{16,})");
@@ -44,7 +53,41 @@ final class PublicTestSupport {
             + "Vérifiez le code sur votre convocation.";
     private static final AtomicInteger SLUGS = new AtomicInteger();
 
-    private PublicTestSupport() {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Sites sites;
+    @Inject
+    Bookings bookings;
+    @Inject
+    AppointmentFixtures fixtures;
+    @Inject
+    AppointmentRepository appointments;
+    @Inject
+    MutableClock clock;
+
+    /** One visitor for the whole class, without an account. */
+    TestClient visitor;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("relais.public-booking.bookings-per-hour", "100000",
+                "relais.public-booking.code-checks-per-window", "100000");
+    }
+
+    @BeforeAll
+    void openBrowser() {
+        visitor = TestClient.of(server);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        visitor.close();
+    }
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
     }
 
     /** A slug no other test of the run uses. */
@@ -88,7 +131,7 @@ final class PublicTestSupport {
 
     /** Moves the application's clock so that it is now {@code time} on {@code date} at the site. */
     static void moveTo(MutableClock clock, Site site, LocalDate date, LocalTime time) {
-        Instant target = ZonedDateTime.of(date, time, ZoneId.of(site.timeZone())).toInstant();
+        Instant target = ZonedDateTime.of(date, time, site.zone()).toInstant();
         clock.advance(Duration.between(clock.instant(), target));
     }
 

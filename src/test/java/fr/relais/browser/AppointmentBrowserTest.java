@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @MicronautTest(environments = "demo", transactional = false)
 class AppointmentBrowserTest extends BrowserTest {
     private static final String HELPER = "aidant.centre@relais.demo";
+    private static final String DIRECTOR = "direction.centre@relais.demo";
     private static final String CENTRE_PAGE = "/bibliotheques/mediatheque-centre";
     private static final String CENTRE_SLOTS = CENTRE_PAGE + "/rendez-vous";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -319,6 +320,52 @@ class AppointmentBrowserTest extends BrowserTest {
         List<String> scanned = browser.scannedPages();
         for (String page : List.of(detail + "/deplacement", detail + "/annulation", "/rendez-vous/retrouver",
                 "/rendez-vous/annulation", publicForm, CENTRE_SLOTS)) {
+            assertTrue(scanned.contains(page), page + " was scanned; scanned: " + scanned);
+        }
+    }
+
+    /**
+     * A director's permanence pages, scanned too: the list with the booking settings and the team's absences; a new
+     * permanence refused with its messages next to the day and the hours, the slot length and the helper chosen kept;
+     * the team's absence form refused without a person. Nothing is saved.
+     */
+    @Test
+    void permanencePagesAndTheirErrorsPassTheAccessibilityScan() {
+        logInWithKeyboard(DIRECTOR, PASSWORD);
+        waitForPath("/accueil");
+        find("main").findElement(By.xpath(".//section[h2[normalize-space()='Médiathèque du Centre']]"))
+                .findElement(By.linkText("Horaires")).click();
+        find("nav.tabs").findElement(By.linkText("Permanences")).click();
+        String list = path();
+        assertTrue(list.matches("^/gestion/sites/\\d+/permanences$"), list);
+        assertTrue(h1().startsWith("Permanences"), h1());
+
+        find("main").findElement(By.linkText("Ajouter une permanence")).click();
+        String form = path();
+        assertEquals(list + "/nouvelle", form);
+        new Select(find("#f-slotMinutes")).selectByVisibleText("45 minutes");
+        WebElement helper = findAll("main input[type=checkbox][name=helpers]").get(0);
+        String helperId = helper.getAttribute("id");
+        helper.click();
+        typeInto(find("#f-startsAt"), "16:00");
+        typeInto(find("#f-endsAt"), "14:00");
+        find("main form.form button[type=submit]").click();
+        waitForPath(list);
+        assertEquals("Le formulaire contient des erreurs", find("main .error-summary h2").getText());
+        assertEquals("true", find("#f-dayOfWeek").getAttribute("aria-invalid"));
+        assertTrue(find("#f-dayOfWeek-error").getText().endsWith("Ce champ est obligatoire."), find("#f-dayOfWeek-error").getText());
+        assertTrue(find("#f-endsAt-error").getText().endsWith("L’heure de fin doit être après l’heure de début."),
+                find("#f-endsAt-error").getText());
+        assertEquals("45", find("#f-slotMinutes").getDomProperty("value"), "the slot length chosen is kept");
+        assertTrue(find("#" + helperId).isSelected(), "the helper ticked is kept");
+
+        visit(list);
+        find("main form[action$='/absences'] button[type=submit]").click();
+        waitForPath(list.replace("/permanences", "/absences"));
+        assertEquals("true", find("#f-staffId").getAttribute("aria-invalid"));
+        assertTrue(find("#f-staffId-error").getText().endsWith("Choisissez la personne absente."), find("#f-staffId-error").getText());
+        List<String> scanned = browser.scannedPages();
+        for (String page : List.of(list, form, list.replace("/permanences", "/absences"))) {
             assertTrue(scanned.contains(page), page + " was scanned; scanned: " + scanned);
         }
     }
