@@ -2,16 +2,14 @@ package fr.relais.pdf;
 
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * The shared layout of every printed slip (appointment slips, mandates, referral slips…): an accessible
- * PDF/UA-1 document — tagged, language and title set, DejaVu Sans embedded — in large black type on white.
+ * PDF/UA-1 document — tagged, language and title set, fonts embedded — in large black type on white. Names
+ * and other typed text print in any of the scripts of {@link Typeface} (ADR 0013).
  *
  * <pre>{@code
  * byte[] pdf = slipLayout.render(SlipLayout.PaperSize.A6, locale, documentTitle, 1, slip -> slip
@@ -25,9 +23,6 @@ import java.util.function.Consumer;
  */
 @Singleton
 public class SlipLayout {
-    static final String REGULAR_FONT = "/fonts/DejaVuSans.ttf";
-    static final String BOLD_FONT = "/fonts/DejaVuSans-Bold.ttf";
-
     /** Paper sizes of the slips. */
     public enum PaperSize {
         /** A full sheet, 210 × 297 mm. */
@@ -36,12 +31,12 @@ public class SlipLayout {
         A6
     }
 
-    private final byte[] regular;
-    private final byte[] bold;
+    private final Fonts fonts;
+    private final ScriptRuns scripts;
 
     public SlipLayout() {
-        this.regular = read(REGULAR_FONT);
-        this.bold = read(BOLD_FONT);
+        this.fonts = new Fonts();
+        this.scripts = new ScriptRuns(fonts);
     }
 
     /**
@@ -87,17 +82,6 @@ public class SlipLayout {
     private Slip open(SlipStyle style, Locale locale, String title) {
         Objects.requireNonNull(title, "title");
         String language = locale == null || locale.getLanguage().isEmpty() ? "fr" : locale.getLanguage();
-        return new Slip(style, language, title, regular, bold);
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = SlipLayout.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font missing from the classpath: " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Slip(style, language, title, fonts, scripts);
     }
 }
