@@ -2,6 +2,7 @@ package fr.relais.pdf;
 
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -55,8 +56,8 @@ public class SlipLayout {
     /**
      * Writes a slip that should fit on {@code maxPages} pages: {@code content} is laid out in the paper's
      * normal type size and, when that runs over, again one point smaller, down to 12 pt body text (facts stay
-     * 18 pt or more). When even 12 pt runs over, the slip simply takes more pages, numbered ("1/2") in a bottom
-     * margin made taller for them.
+     * 18 pt or more), then once more with the key facts (a long partner's name) at 18 pt. When even that runs over,
+     * the slip simply takes more pages, numbered ("1/2") in a bottom margin made taller for them.
      *
      * @param content writes the slip; it may run several times, so it must only write to the slip it is given
      */
@@ -72,11 +73,59 @@ public class SlipLayout {
                 return pdf;
             }
             if (body - 1f < SlipStyle.MIN_BODY) {
+                SlipStyle smallFacts = style.withSmallestFacts();
+                if (smallFacts.fact() < style.fact()) {
+                    byte[] fitted = fitting(smallFacts, locale, title, maxPages, content);
+                    if (fitted != null) {
+                        return fitted;
+                    }
+                }
                 Slip numbered = open(style.withPageNumberRoom(), locale, title);
                 content.accept(numbered);
                 return numbered.toBytes();
             }
         }
+    }
+
+    /**
+     * Writes a slip that always fits one page (a ticket someone carries): the versions of its content, from the
+     * fullest to the most shortened, are tried in turn. The first is laid out in the paper's normal type size and,
+     * when that runs over, one point smaller at a time down to the paper's smallest body text (9 pt on a ticket,
+     * facts staying 18 pt); each next version is laid out in that smallest size. The first that fits one page is
+     * returned; when none does, the last one, on as many pages as it takes.
+     *
+     * @param versions writes the slip, from the fullest version to the shortest; each may run several times, so it
+     *                 must only write to the slip it is given
+     */
+    public byte[] renderOnOnePage(PaperSize paper, Locale locale, String title, List<Consumer<Slip>> versions) {
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("no version of the slip");
+        }
+        SlipStyle normal = SlipStyle.of(paper);
+        SlipStyle smallest = normal.shrunkTo(normal.minBody());
+        for (float body = normal.body(); body >= normal.minBody() - 0.001f; body -= 1f) {
+            byte[] pdf = fitting(normal.shrunkTo(body), locale, title, 1, versions.get(0));
+            if (pdf != null) {
+                return pdf;
+            }
+        }
+        for (Consumer<Slip> version : versions.subList(1, versions.size())) {
+            byte[] pdf = fitting(smallest, locale, title, 1, version);
+            if (pdf != null) {
+                return pdf;
+            }
+        }
+        Slip numbered = open(smallest.withPageNumberRoom(), locale, title);
+        versions.get(versions.size() - 1).accept(numbered);
+        return numbered.toBytes();
+    }
+
+    /** The slip when it fits {@code maxPages} pages in that style, else null. */
+    private byte[] fitting(SlipStyle style, Locale locale, String title, int maxPages, Consumer<Slip> content) {
+        Slip slip = open(style, locale, title);
+        content.accept(slip);
+        byte[] pdf = slip.toBytes();
+        return slip.pageCount() <= maxPages ? pdf : null;
     }
 
     private Slip open(SlipStyle style, Locale locale, String title) {
