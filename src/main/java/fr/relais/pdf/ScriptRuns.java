@@ -42,19 +42,13 @@ final class ScriptRuns {
      * @param simulatedBold bold asked for a font without a bold weight: drawn thicker
      * @param rightToLeft   to be drawn in reading order, line by line
      * @param actualText    what the piece stands for when it differs from what is drawn (placeholders, shaped
-     *                      letters); null otherwise
-     * @param originals     for a piece of placeholders, the character each one stands for; null otherwise
+     *                      letters in visual order), as typed; null otherwise
      */
     record Piece(String text, Typeface face, boolean boldWeight, boolean simulatedBold, boolean rightToLeft,
-                 String actualText, List<String> originals) {
+                 String actualText) {
         Piece {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(face, "face");
-            originals = originals == null ? null : List.copyOf(originals);
-        }
-
-        boolean placeholders() {
-            return originals != null;
         }
     }
 
@@ -218,7 +212,8 @@ final class ScriptRuns {
         final boolean rightToLeft;
         final boolean placeholders;
         final StringBuilder text = new StringBuilder();
-        final List<String> originals;
+        /** For placeholders, the characters they stand for. */
+        final StringBuilder originals = new StringBuilder();
         String actualText;
 
         Builder(Typeface face, boolean bold, boolean rightToLeft, boolean placeholders) {
@@ -226,20 +221,19 @@ final class ScriptRuns {
             this.bold = bold;
             this.rightToLeft = rightToLeft;
             this.placeholders = placeholders;
-            this.originals = placeholders ? new ArrayList<>() : null;
         }
 
         void append(int cp, String original) {
             text.appendCodePoint(cp);
-            if (originals != null) {
-                originals.add(original);
+            if (original != null) {
+                originals.append(original);
             }
         }
 
         Piece build() {
             boolean own = bold && fonts.hasBold(face);
-            String actual = placeholders ? String.join("", originals) : actualText;
-            return new Piece(text.toString(), face, own, bold && !own, rightToLeft, actual, originals);
+            String actual = placeholders ? originals.toString() : actualText;
+            return new Piece(text.toString(), face, own, bold && !own, rightToLeft, actual);
         }
     }
 }
