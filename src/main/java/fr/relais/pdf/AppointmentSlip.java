@@ -6,14 +6,17 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The appointment slip ("convocation"): when, where, with what, and how to cancel — in the person's page
- * language, large type, black on white, one page (an A6 ticket may run onto a second page when the list of
- * things to bring is long).
+ * language, large type, black on white, one page. An A6 ticket is always one page: its text goes down to 9 pt when
+ * the list of things to bring is long (the date, the time and the code stay 18 pt); when even that runs over, the
+ * last things to bring (then, for very long directions, the directions) give way to a line sending to the A4 slip.
  */
 @Singleton
 public class AppointmentSlip {
@@ -55,11 +58,30 @@ public class AppointmentSlip {
         String time = time(data.time(), lang);
 
         String title = messages.get(lang, "slip.appointment.docTitle", date, data.siteName());
-        // One page; a ticket with a long list of things to bring runs onto a second one.
-        return layout.render(format.paper(), lang, title, 1, slip -> write(slip, data, lang, date, time));
+        List<String> toBring = data.whatToBring().stream().filter(AppointmentSlip::present).map(String::strip).toList();
+        if (format == Format.A4) {
+            return layout.render(format.paper(), lang, title, 1,
+                    slip -> write(slip, data, lang, date, time, toBring.size(), true));
+        }
+        // The ticket: everything; then fewer and fewer things to bring; then, for very long directions, the
+        // directions sent to the A4 slip and the things to bring back, as many as fit.
+        List<Consumer<Slip>> versions = new ArrayList<>();
+        boolean placeText = present(data.directions()) || present(data.accessibility());
+        for (boolean withPlace : placeText ? List.of(true, false) : List.of(true)) {
+            for (int shown = toBring.size(); shown >= 0; shown--) {
+                int items = shown;
+                versions.add(slip -> write(slip, data, lang, date, time, items, withPlace));
+            }
+        }
+        return layout.renderOnOnePage(format.paper(), lang, title, versions);
     }
 
-    private void write(Slip slip, SlipData data, Locale lang, String date, String time) {
+    /**
+     * @param shownItems how many things to bring are listed; the others are counted in a line sending to the A4 slip
+     * @param placeText  false to send to the A4 slip for the directions and the accessibility of the place
+     */
+    private void write(Slip slip, SlipData data, Locale lang, String date, String time, int shownItems,
+                       boolean placeText) {
 
         slip.boldText(data.siteName());
         slip.title(messages.get(lang, "slip.appointment.title"));
@@ -76,25 +98,44 @@ public class AppointmentSlip {
         }
 
         List<String> toBring = data.whatToBring().stream().filter(AppointmentSlip::present).map(String::strip).toList();
-        if (!toBring.isEmpty()) {
+        boolean bringElsewhere = !toBring.isEmpty() && shownItems == 0;
+        boolean placeElsewhere = !placeText && (present(data.directions()) || present(data.accessibility()));
+        if (bringElsewhere && !placeElsewhere) {
+            slip.text(messages.get(lang, "slip.appointment.bring.elsewhere"));
+        } else if (!toBring.isEmpty() && !bringElsewhere) {
             slip.heading(messages.get(lang, "slip.appointment.bring"));
-            slip.bullets(toBring);
+            slip.bullets(toBring.subList(0, shownItems));
+            int more = toBring.size() - shownItems;
+            if (more > 0) {
+                slip.text(more == 1 ? messages.get(lang, "slip.appointment.bring.more.one")
+                        : messages.get(lang, "slip.appointment.bring.more.many", Integer.toString(more)));
+            }
         }
 
         if (slip.isWide()) {
             // A4: where to come on the left, the code and how to cancel on the right.
-            slip.columns(left -> place(left, data, lang), right -> code(right, data, lang));
+            slip.columns(left -> place(left, data, lang, true), right -> code(right, data, lang));
         } else {
-            place(slip, data, lang);
+            place(slip, data, lang, placeText);
+            if (placeElsewhere) {
+                // One sentence for all that the A4 slip says and the ticket leaves out.
+                slip.text(messages.get(lang, bringElsewhere ? "slip.appointment.bringAndPlace.elsewhere"
+                        : "slip.appointment.place.more"));
+            }
             code(slip, data, lang);
         }
     }
 
-    /** The address, the directions in words and the accessibility of the place. */
-    private void place(Slip slip, SlipData data, Locale lang) {
+    /** The address, the directions in words and the accessibility of the place (or where to read them). */
+    private void place(Slip slip, SlipData data, Locale lang, boolean placeText) {
         String town = join(" ", data.sitePostcode(), data.siteTown());
         String directions = present(data.directions()) ? data.directions().strip() : null;
         String access = present(data.accessibility()) ? data.accessibility().strip() : null;
+        if (!placeText && (directions != null || access != null)) {
+            // Where to read them is said after the address (see write).
+            slip.space().labelled(messages.get(lang, "slip.appointment.address.label"), join(", ", data.siteAddressLine(), town));
+            return;
+        }
         String accessLabel = messages.get(lang, "slip.appointment.access.label");
         if (slip.isWide()) {
             slip.heading(messages.get(lang, "slip.appointment.address"));

@@ -1,12 +1,9 @@
 package fr.relais.pdf;
 
-import com.itextpdf.io.font.FontProgramFactory;
-import com.itextpdf.io.font.PdfEncodings;
 import com.itextpdf.io.font.otf.GlyphLine;
 import com.itextpdf.kernel.colors.Color;
 import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.font.PdfFont;
-import com.itextpdf.kernel.font.PdfFontFactory;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfPage;
 import com.itextpdf.kernel.pdf.PdfUAConformanceLevel;
@@ -31,14 +28,13 @@ import com.itextpdf.layout.properties.ClearPropertyValue;
 import com.itextpdf.layout.properties.FloatPropertyValue;
 import com.itextpdf.layout.properties.Property;
 import com.itextpdf.layout.properties.UnitValue;
+import com.itextpdf.layout.renderer.TextRenderer;
 import com.itextpdf.layout.splitting.DefaultSplitCharacters;
 import com.itextpdf.layout.splitting.ISplitCharacters;
 import com.itextpdf.pdfua.PdfUAConfig;
 import com.itextpdf.pdfua.PdfUADocument;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -77,8 +73,14 @@ public final class Slip {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final PdfUADocument pdf;
     private final Document document;
+    /** DejaVu Sans, for the slip's own words, page numbers and headers. */
     private final PdfFont regular;
     private final PdfFont bold;
+    /** Every font, made for this document when first used; and how a text is cut into pieces per font. */
+    private final Fonts.DocumentFonts fonts;
+    private final ScriptRuns scripts;
+    /** DejaVu Sans' ascender and descender: the height of a line, whatever font a piece of it is in. */
+    private final float[] lineMetrics;
     /** Open boxes: what is added goes into the innermost one, or onto the page when none is open. */
     private final Deque<Div> containers = new ArrayDeque<>();
     private boolean finished;
@@ -94,19 +96,16 @@ public final class Slip {
     private record Part(int firstPage, String header) {
     }
 
-    Slip(SlipStyle style, String language, String title, byte[] regularFont, byte[] boldFont) {
+    Slip(SlipStyle style, String language, String title, Fonts fonts, ScriptRuns scripts) {
         this.style = style;
         this.pdf = new PdfUADocument(new PdfWriter(out), new PdfUAConfig(PdfUAConformanceLevel.PDFUA_1, title, language));
         pdf.getDocumentInfo().setCreator("Relais");
-        try {
-            // Subset and embed: Identity-H keeps every character (é, ’, œ, €…) and PDF/UA requires embedding.
-            this.regular = PdfFontFactory.createFont(FontProgramFactory.createFont(regularFont, false),
-                    PdfEncodings.IDENTITY_H, PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
-            this.bold = PdfFontFactory.createFont(FontProgramFactory.createFont(boldFont, false),
-                    PdfEncodings.IDENTITY_H, PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // Subsets embedded, each font only when used: a Latin-only slip carries DejaVu Sans alone.
+        this.fonts = fonts.forDocument();
+        this.scripts = scripts;
+        this.regular = this.fonts.get(Typeface.DEJAVU, false);
+        this.bold = this.fonts.get(Typeface.DEJAVU, true);
+        this.lineMetrics = TextRenderer.calculateAscenderDescender(regular);
         // Pages stay in memory until the end, so that page numbers can be added once the count is known.
         this.document = new Document(pdf, style.pageSize(), false);
         document.setMargins(style.marginTop(), style.marginSide(), style.marginBottom(), style.marginSide());
@@ -123,7 +122,7 @@ public final class Slip {
 
     /** The main heading (H1), once per slip, near the top. */
     public Slip title(String text) {
-        Paragraph p = paragraph(text, bold, style.title()).setMarginTop(style.gap()).setMarginBottom(style.gap() * 1.5f);
+        Paragraph p = paragraph(text, true, style.title()).setMarginTop(style.gap()).setMarginBottom(style.gap() * 1.5f);
         p.getAccessibilityProperties().setRole(StandardRoles.H1);
         return add(p);
     }
@@ -132,7 +131,7 @@ public final class Slip {
     public Slip heading(String text) {
         boolean boxed = frames > 0;
         // Inside a frame the heading is body-sized: the frame already sets the part apart.
-        Paragraph p = paragraph(text, bold, boxed ? style.body() : style.heading())
+        Paragraph p = paragraph(text, true, boxed ? style.body() : style.heading())
                 .setMarginTop(boxed ? style.gap() * 2 : style.headingGap()).setMarginBottom(style.gap());
         p.getAccessibilityProperties().setRole(StandardRoles.H2);
         p.setKeepWithNext(true);
@@ -141,12 +140,12 @@ public final class Slip {
 
     /** A paragraph of body text. */
     public Slip text(String text) {
-        return add(paragraph(text, regular, style.body()));
+        return add(paragraph(text, false, style.body()));
     }
 
     /** A paragraph of body text in bold. */
     public Slip boldText(String text) {
-        return add(paragraph(text, bold, style.body()));
+        return add(paragraph(text, true, style.body()));
     }
 
     /** One paragraph of several short lines, e.g. a postal address. Blank lines are left out. */
@@ -158,7 +157,7 @@ public final class Slip {
 
     /** A key fact (a date, a time…): large and bold, 18 pt or more. */
     public Slip fact(String text) {
-        Paragraph p = paragraph(text, bold, style.fact()).setMultipliedLeading(FACT_LEADING);
+        Paragraph p = paragraph(text, true, style.fact()).setMultipliedLeading(FACT_LEADING);
         return add(p);
     }
 
@@ -181,7 +180,7 @@ public final class Slip {
     public Slip paragraph(Run... runs) {
         Paragraph p = emptyParagraph();
         for (Run run : runs) {
-            p.add(new Text(run.text()).setFont(run.bold() ? bold : regular));
+            append(p, run.text(), run.bold());
         }
         return add(p);
     }
@@ -189,14 +188,15 @@ public final class Slip {
     /** "Label value" in one paragraph, the label in bold (the label carries its own colon: "Durée :"). */
     public Slip labelled(String label, String value) {
         Paragraph p = emptyParagraph();
-        p.add(new Text(label).setFont(bold)).add(new Text(" " + value).setFont(regular));
+        append(p, label, true);
+        append(p, " " + value, false);
         return add(p);
     }
 
     /** A web address on its own line(s): breaks only after a slash, never at one of its hyphens. */
     public Slip webAddress(String address) {
         Paragraph p = emptyParagraph();
-        p.add(new Text(address).setFont(regular).setSplitCharacters(AFTER_SLASH));
+        append(p, address, false).forEach(t -> t.setSplitCharacters(AFTER_SLASH));
         return add(p);
     }
 
@@ -206,8 +206,8 @@ public final class Slip {
      */
     public Slip labelledWebAddress(String label, String address) {
         Paragraph p = emptyParagraph();
-        p.add(new Text(label + " ").setFont(bold));
-        p.add(new Text(address).setFont(regular).setSplitCharacters(AFTER_SLASH));
+        append(p, label + " ", true);
+        append(p, address, false).forEach(t -> t.setSplitCharacters(AFTER_SLASH));
         return add(p);
     }
 
@@ -217,8 +217,8 @@ public final class Slip {
      */
     public Slip labelledFact(String label, String value) {
         Paragraph p = emptyParagraph().setMultipliedLeading(FACT_LEADING);
-        p.add(new Text(label + " ").setFont(bold));
-        p.add(new Text(value).setFont(bold).setFontSize(style.fact()).setSplitCharacters(NEVER));
+        append(p, label + " ", true);
+        append(p, value, true).forEach(t -> t.setFontSize(style.fact()).setSplitCharacters(NEVER));
         return add(p);
     }
 
@@ -250,7 +250,7 @@ public final class Slip {
         for (List<Run> item : items) {
             Paragraph p = emptyParagraph().setFontSize(style.body()).setMarginBottom(style.gap() * 0.6f);
             for (Run run : item) {
-                p.add(new Text(run.text()).setFont(run.bold() ? bold : regular));
+                append(p, run.text(), run.bold());
             }
             ListItem li = new ListItem();
             li.setKeepTogether(true);
@@ -272,7 +272,7 @@ public final class Slip {
         for (String item : items) {
             ListItem li = new ListItem();
             li.setKeepTogether(true);
-            li.add(paragraph(item, regular, style.body()).setMarginBottom(style.gap() * 0.6f));
+            li.add(paragraph(item, false, style.body()).setMarginBottom(style.gap() * 0.6f));
             list.add(li);
         }
         return add(list);
@@ -377,7 +377,7 @@ public final class Slip {
                 .setMinHeight(style.signatureHeight())
                 .setMarginTop(style.headingGap()).setMarginBottom(style.gap());
         frame.setKeepTogether(true);
-        frame.add(paragraph(label, bold, style.body()).setMarginBottom(0));
+        frame.add(paragraph(label, true, style.body()).setMarginBottom(0));
         return frame;
     }
 
@@ -576,8 +576,26 @@ public final class Slip {
                 .setMarginTop(0).setMarginBottom(style.gap());
     }
 
-    private Paragraph paragraph(String text, PdfFont font, float size) {
+    private Paragraph paragraph(String text, boolean boldWeight, float size) {
         Objects.requireNonNull(text, "text");
-        return emptyParagraph().add(new Text(text)).setFont(font).setFontSize(size);
+        Paragraph p = emptyParagraph().setFont(boldWeight ? bold : regular).setFontSize(size);
+        append(p, text, boldWeight);
+        return p;
+    }
+
+    /**
+     * Adds {@code text} to the paragraph as pieces each drawn by a font that has its characters (Latin, Greek,
+     * Cyrillic, Arabic, Hebrew, Chinese, Japanese, Korean), right-to-left runs shaped and in reading order.
+     *
+     * @return the pieces added, to style them all alike
+     */
+    private List<Text> append(Paragraph p, String text, boolean boldWeight) {
+        List<Text> added = new ArrayList<>();
+        for (ScriptRuns.Piece piece : scripts.pieces(text, boldWeight)) {
+            Text t = new PieceText(piece, fonts.get(piece.face(), piece.boldWeight()), lineMetrics);
+            p.add(t);
+            added.add(t);
+        }
+        return added;
     }
 }

@@ -2,16 +2,15 @@ package fr.relais.pdf;
 
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * The shared layout of every printed slip (appointment slips, mandates, referral slips…): an accessible
- * PDF/UA-1 document — tagged, language and title set, DejaVu Sans embedded — in large black type on white.
+ * PDF/UA-1 document — tagged, language and title set, fonts embedded — in large black type on white. Names
+ * and other typed text print in any of the scripts of {@link Typeface} (ADR 0013).
  *
  * <pre>{@code
  * byte[] pdf = slipLayout.render(SlipLayout.PaperSize.A6, locale, documentTitle, 1, slip -> slip
@@ -25,9 +24,6 @@ import java.util.function.Consumer;
  */
 @Singleton
 public class SlipLayout {
-    static final String REGULAR_FONT = "/fonts/DejaVuSans.ttf";
-    static final String BOLD_FONT = "/fonts/DejaVuSans-Bold.ttf";
-
     /** Paper sizes of the slips. */
     public enum PaperSize {
         /** A full sheet, 210 × 297 mm. */
@@ -36,12 +32,12 @@ public class SlipLayout {
         A6
     }
 
-    private final byte[] regular;
-    private final byte[] bold;
+    private final Fonts fonts;
+    private final ScriptRuns scripts;
 
     public SlipLayout() {
-        this.regular = read(REGULAR_FONT);
-        this.bold = read(BOLD_FONT);
+        this.fonts = new Fonts();
+        this.scripts = new ScriptRuns(fonts);
     }
 
     /**
@@ -60,8 +56,8 @@ public class SlipLayout {
     /**
      * Writes a slip that should fit on {@code maxPages} pages: {@code content} is laid out in the paper's
      * normal type size and, when that runs over, again one point smaller, down to 12 pt body text (facts stay
-     * 18 pt or more). When even 12 pt runs over, the slip simply takes more pages, numbered ("1/2") in a bottom
-     * margin made taller for them.
+     * 18 pt or more), then once more with the key facts (a long partner's name) at 18 pt. When even that runs over,
+     * the slip simply takes more pages, numbered ("1/2") in a bottom margin made taller for them.
      *
      * @param content writes the slip; it may run several times, so it must only write to the slip it is given
      */
@@ -77,6 +73,13 @@ public class SlipLayout {
                 return pdf;
             }
             if (body - 1f < SlipStyle.MIN_BODY) {
+                SlipStyle smallFacts = style.withSmallestFacts();
+                if (smallFacts.fact() < style.fact()) {
+                    byte[] fitted = fitting(smallFacts, locale, title, maxPages, content);
+                    if (fitted != null) {
+                        return fitted;
+                    }
+                }
                 Slip numbered = open(style.withPageNumberRoom(), locale, title);
                 content.accept(numbered);
                 return numbered.toBytes();
@@ -84,20 +87,50 @@ public class SlipLayout {
         }
     }
 
+    /**
+     * Writes a slip that always fits one page (a ticket someone carries): the versions of its content, from the
+     * fullest to the most shortened, are tried in turn. The first is laid out in the paper's normal type size and,
+     * when that runs over, one point smaller at a time down to the paper's smallest body text (9 pt on a ticket,
+     * facts staying 18 pt); each next version is laid out in that smallest size. The first that fits one page is
+     * returned; when none does, the last one, on as many pages as it takes.
+     *
+     * @param versions writes the slip, from the fullest version to the shortest; each may run several times, so it
+     *                 must only write to the slip it is given
+     */
+    public byte[] renderOnOnePage(PaperSize paper, Locale locale, String title, List<Consumer<Slip>> versions) {
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("no version of the slip");
+        }
+        SlipStyle normal = SlipStyle.of(paper);
+        SlipStyle smallest = normal.shrunkTo(normal.minBody());
+        for (float body = normal.body(); body >= normal.minBody() - 0.001f; body -= 1f) {
+            byte[] pdf = fitting(normal.shrunkTo(body), locale, title, 1, versions.get(0));
+            if (pdf != null) {
+                return pdf;
+            }
+        }
+        for (Consumer<Slip> version : versions.subList(1, versions.size())) {
+            byte[] pdf = fitting(smallest, locale, title, 1, version);
+            if (pdf != null) {
+                return pdf;
+            }
+        }
+        Slip numbered = open(smallest.withPageNumberRoom(), locale, title);
+        versions.get(versions.size() - 1).accept(numbered);
+        return numbered.toBytes();
+    }
+
+    /** The slip when it fits {@code maxPages} pages in that style, else null. */
+    private byte[] fitting(SlipStyle style, Locale locale, String title, int maxPages, Consumer<Slip> content) {
+        Slip slip = open(style, locale, title);
+        content.accept(slip);
+        byte[] pdf = slip.toBytes();
+        return slip.pageCount() <= maxPages ? pdf : null;
+    }
+
     private Slip open(SlipStyle style, Locale locale, String title) {
         Objects.requireNonNull(title, "title");
         String language = locale == null || locale.getLanguage().isEmpty() ? "fr" : locale.getLanguage();
-        return new Slip(style, language, title, regular, bold);
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = SlipLayout.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font missing from the classpath: " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Slip(style, language, title, fonts, scripts);
     }
 }

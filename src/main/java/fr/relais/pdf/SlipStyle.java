@@ -3,7 +3,8 @@ package fr.relais.pdf;
 import com.itextpdf.kernel.geom.PageSize;
 
 /**
- * Sizes for one paper size, in points. Body text is never under 12 pt and key facts never under 18 pt.
+ * Sizes for one paper size, in points. Body text is never under 12 pt on a sheet, nor under 9 pt on a ticket (which
+ * always fits one page, see {@link SlipLayout#renderOnOnePage}); key facts are never under 18 pt.
  */
 record SlipStyle(
         PageSize pageSize,
@@ -13,12 +14,20 @@ record SlipStyle(
         boolean wide) {
 
     static final float MIN_BODY = 12f;
+    /** A ticket (A6) that would run onto a second page in 12 pt text may go down to 9 pt. */
+    static final float MIN_TICKET_BODY = 9f;
     static final float MIN_FACT = 18f;
 
     SlipStyle {
-        if (body < MIN_BODY - 0.001f || fact < MIN_FACT - 0.001f) {
-            throw new IllegalArgumentException("slips use body text of 12 pt or more and facts of 18 pt or more");
+        if (body < (wide ? MIN_BODY : MIN_TICKET_BODY) - 0.001f || fact < MIN_FACT - 0.001f) {
+            throw new IllegalArgumentException("slips use body text of 12 pt or more (9 pt on a ticket) and facts "
+                    + "of 18 pt or more");
         }
+    }
+
+    /** The smallest body text on this paper: 12 pt on a sheet, 9 pt on a ticket. */
+    float minBody() {
+        return wide ? MIN_BODY : MIN_TICKET_BODY;
     }
 
     static SlipStyle of(SlipLayout.PaperSize paper) {
@@ -31,6 +40,12 @@ record SlipStyle(
             case A6 -> new SlipStyle(PageSize.A6, 12f, 14f, 12f, 12f, 18f, 14f, 13f,
                     1.12f, 0.8f, 5f, 1.2f, 4f, 60f, false);
         };
+    }
+
+    /** The same style with key facts at their smallest size, 18 pt. */
+    SlipStyle withSmallestFacts() {
+        return new SlipStyle(pageSize, marginTop, marginSide, marginBottom, body, MIN_FACT, title, heading,
+                leading, gap, headingGap, ruleWidth, boxPadding, signatureHeight, wide);
     }
 
     /** Bottom margin that leaves room for a page number ("1/2") under the text. */
@@ -56,11 +71,11 @@ record SlipStyle(
     }
 
     /**
-     * The same style with text and spacing made smaller so that more fits on a page — never under 12 pt for
-     * body text nor 18 pt for facts. Margins, rules and signature boxes keep their size.
+     * The same style with text and spacing made smaller so that more fits on a page — never under {@link #minBody()}
+     * for body text nor 18 pt for facts. Margins, rules and signature boxes keep their size.
      */
     SlipStyle shrunkTo(float bodySize) {
-        float f = Math.max(MIN_BODY, bodySize) / body;
+        float f = Math.max(minBody(), bodySize) / body;
         if (f >= 1f) {
             return this;
         }

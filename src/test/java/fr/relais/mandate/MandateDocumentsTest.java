@@ -11,9 +11,12 @@ import com.itextpdf.kernel.pdf.canvas.parser.listener.SimpleTextExtractionStrate
 import fr.relais.mandate.MandatePrint.ScopeLine;
 import fr.relais.pdf.PdfInspection;
 import fr.relais.pdf.PdfUaValidator;
+import fr.relais.pdf.Scripts;
 import fr.relais.pdf.SlipLayout;
 import fr.relais.web.Messages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import static fr.relais.pdf.PdfInspection.squash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -308,6 +312,42 @@ class MandateDocumentsTest {
                 assertTrue(page.contains(number + "/" + pagesPerCopy), "page " + (i + 1) + " number: " + page);
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------- scripts
+
+    static Stream<Scripts.Name> names() {
+        return Scripts.NAMES.stream();
+    }
+
+    /**
+     * A person, a helper, a purpose and a reason in any script print on both copies of the mandate and of the
+     * revocation sheet (see {@link Scripts#assertPrinted} for what is checked).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    void aNameInAnyScriptPrintsOnBothCopies(Scripts.Name name) {
+        MandatePrint s = sample();
+        MandatePrint p = new MandatePrint(s.siteName(), s.siteAddressLines(), s.sitePhone(), s.siteTown(),
+                name.text(), "Durand", name.text(), s.scopes(), "Aider " + name.text() + " pour sa demande de logement.",
+                s.durationDays(), s.startDate(), s.endDate(), CODE, s.printedOn());
+        byte[] mandate = DOCUMENTS.mandate(p, Locale.FRENCH);
+        Scripts.assertPrinted(mandate, name, "mandate for " + name.script());
+        assertOnBothCopies(mandate, name);
+        byte[] revocation = DOCUMENTS.revocation(new RevocationPrint(p, true,
+                name.text() + " s’en occupe maintenant.", LocalDate.of(2026, 11, 10)), Locale.FRENCH);
+        Scripts.assertPrinted(revocation, name, "revocation sheet for " + name.script());
+        assertOnBothCopies(revocation, name);
+        assertEquals(2, new PdfInspection(revocation).pages, "one page per copy");
+    }
+
+    /** The name is read on the person's copy and on the library's. */
+    private static void assertOnBothCopies(byte[] pdf, Scripts.Name name) {
+        String read = squash(new PdfInspection(pdf).taggedText);
+        int libraryCopy = read.lastIndexOf(squash(COPY_LIBRARY));
+        assertTrue(libraryCopy > 0, read);
+        assertTrue(read.substring(0, libraryCopy).contains(squash(name.text())), "not on the person's copy: " + read);
+        assertTrue(read.substring(libraryCopy).contains(squash(name.text())), "not on the library's copy: " + read);
     }
 
     /** The copy starts with its own name, holds every expected text and never the other copy's name. */

@@ -4,9 +4,12 @@ import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
 import fr.relais.pdf.PdfInspection;
 import fr.relais.pdf.PdfUaValidator;
+import fr.relais.pdf.Scripts;
 import fr.relais.pdf.SlipLayout;
 import fr.relais.web.Messages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -231,6 +234,28 @@ class ReferralSlipTest {
         assertTrue(in.smallestTextSize() >= 12f, "text as small as " + in.smallestTextSize() + " pt");
         assertTrue(in.sizeOf("Maison France Services") >= 18f, in.runs.toString());
         assertEquals(10 + 4 + 3, in.roles.stream().filter("LI"::equals).count(), in.roles.toString());
+    }
+
+    static Stream<Scripts.Name> names() {
+        return Scripts.NAMES.stream();
+    }
+
+    /**
+     * The person's name, the partner's name and what to bring typed in any script print on the referral slip (see
+     * {@link Scripts#assertPrinted} for what is checked).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    void aNameInAnyScriptPrints(Scripts.Name name) {
+        ReferralSlipData d = full();
+        ReferralSlipData data = new ReferralSlipData(name.text() + " — association d’entraide", d.partnerKindLabel(),
+                d.addressLines(), d.openingHours(), d.phone(), d.email(), d.website(), d.howToReach(), d.reasons(),
+                List.of("Le courrier de " + name.text()), d.libraryName(), d.libraryPhone(), name.text(), d.date());
+        byte[] pdf = SLIPS.render(data, Locale.FRENCH);
+        Scripts.assertPrinted(pdf, name, "referral slip for " + name.script());
+        PdfInspection in = new PdfInspection(pdf);
+        assertEquals(1, in.pages, "one page");
+        assertAllRead(in, List.of("Pour : " + name.text(), "Le courrier de " + name.text()), name.script());
     }
 
     /** The page on which a run of text starting with {@code words} is drawn. */

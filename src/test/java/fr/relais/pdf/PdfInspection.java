@@ -41,7 +41,10 @@ public final class PdfInspection {
 
     /** The text as drawn, read by position on the page (artifacts such as page numbers included). */
     public final String text;
-    /** The text in reading order: the content of the structure tree (artifacts left out), one space between elements. */
+    /**
+     * The text in reading order: the content of the structure tree (artifacts left out), an element's ActualText in
+     * place of its content as screen readers read it, one space between elements.
+     */
     public final String taggedText;
     public final int pages;
     public final List<Rectangle> pageSizes = new ArrayList<>();
@@ -89,7 +92,7 @@ public final class PdfInspection {
             }
             text = all.toString();
             java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
-            new com.itextpdf.kernel.utils.TaggedPdfReaderTool(doc).convertToXml(xml, "UTF-8");
+            new ScreenReaderView(doc).convertToXml(xml, "UTF-8");
             taggedText = unescape(xml.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("<[^>]*>", " "))
                     .replaceAll("[\\s\\u00A0\\u202F]+", " ").strip();
             if (doc.getStructTreeRoot() != null) {
@@ -109,6 +112,30 @@ public final class PdfInspection {
             xmp = meta == null ? "" : new String(meta, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The structure tree as a screen reader reads it: an element's ActualText (names in a right-to-left script, drawn
+     * in visual order; characters drawn as a placeholder) in place of its content.
+     */
+    private static final class ScreenReaderView extends com.itextpdf.kernel.utils.TaggedPdfReaderTool {
+        ScreenReaderView(PdfDocument doc) {
+            super(doc);
+        }
+
+        @Override
+        protected void inspectKid(IStructureNode kid) {
+            if (kid instanceof PdfStructElem elem && elem.getActualText() != null) {
+                try {
+                    out.write(elem.getActualText().toUnicodeString()
+                            .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return;
+            }
+            super.inspectKid(kid);
         }
     }
 

@@ -36,6 +36,17 @@ final class SlipPreview {
                         "Les courriers reçus au sujet de votre démarche",
                         "Une pièce d’identité")),
                 AppointmentSlip.Format.TICKET, Locale.FRENCH));
+        // Names in other scripts (ADR 0013): an Arabic first name with a Chinese helper's name.
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 3);
+        SlipData scripts = new SlipData("Médiathèque Jean-Macé", "12 rue des Lilas", "69003", "Lyon", "04 78 12 34 56",
+                "Entrée par le parc.", "Accès de plain-pied.", day, java.time.LocalTime.of(14, 30), 30, "李小龙",
+                "محمد عبد الله", "Créer une adresse e-mail", AppointmentSlipTest.SHORT_LIST, "K7M-4QX",
+                "https://relais.example.fr/rendez-vous/annulation");
+        write(out, "appointment-a4-scripts", slips.render(scripts, AppointmentSlip.Format.A4, Locale.FRENCH));
+        write(out, "appointment-ticket-scripts", slips.render(scripts, AppointmentSlip.Format.TICKET, Locale.FRENCH));
+        // The longest data (LongestSlipsTest): the ticket stays one page.
+        write(out, "appointment-ticket-longest", slips.render(LongestSlipsTest.booking(LongestSlipsTest.longestList()),
+                AppointmentSlip.Format.TICKET, Locale.FRENCH));
         write(out, "layout-blocks-a4", SlipLayoutTest.everyBlock(SlipLayout.PaperSize.A4));
         write(out, "layout-blocks-a6", SlipLayoutTest.everyBlock(SlipLayout.PaperSize.A6));
     }
