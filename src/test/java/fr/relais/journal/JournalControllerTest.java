@@ -23,8 +23,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -108,8 +110,10 @@ class JournalControllerTest extends OnBothDatabases {
         assertFalse(shows(page, w.network()), "a network-wide entry");
 
         List<String> row = rows(page).stream().filter(r -> r.contains(w.centre().objectRef())).findFirst().orElseThrow();
-        String time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-                .format(w.centre().recordedAt().atZone(ZoneId.of("Europe/Paris")));
+        // The day and time in words, as every page says them: « mardi 24 novembre 2026 à 14 h 05 ».
+        ZonedDateTime at = w.centre().recordedAt().atZone(ZoneId.of("Europe/Paris"));
+        String time = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH).format(at) + " à "
+                + at.getHour() + " h " + DateTimeFormatter.ofPattern("mm").format(at);
         assertEquals(List.of(String.valueOf(w.centre().seq()), time, "Sami", "Médiathèque du Centre", "Mandat préparé",
                 w.centre().objectRef(), "brouillon"), row);
         assertTrue(page.html().select("a[href=/gestion/journal/verification]").isEmpty(), "no check for directors");
