@@ -1,17 +1,18 @@
 package fr.relais.demo;
 
-import fr.relais.staff.StaffDirectory;
 import fr.relais.appointment.Permanences;
 import fr.relais.partner.PartnerImport;
 import fr.relais.security.PasswordHasher;
+import fr.relais.security.Role;
 import fr.relais.site.LibraryService;
 import fr.relais.site.OpeningHours;
 import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
 import fr.relais.site.SiteOffer;
 import fr.relais.site.Sites;
-import fr.relais.security.Role;
+import fr.relais.staff.Staff;
 import fr.relais.staff.StaffAccounts;
+import fr.relais.staff.StaffDirectory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -19,6 +20,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -41,15 +46,17 @@ public class DemoData {
     private final PasswordHasher hasher;
     private final Permanences permanences;
     private final PartnerImport partnerImport;
+    private final Clock clock;
 
     DemoData(Sites sites, StaffAccounts accounts, StaffDirectory staff, PasswordHasher hasher, Permanences permanences,
-             PartnerImport partnerImport) {
-        this.permanences = permanences;
-        this.partnerImport = partnerImport;
+             PartnerImport partnerImport, Clock clock) {
         this.sites = sites;
         this.accounts = accounts;
         this.staff = staff;
         this.hasher = hasher;
+        this.permanences = permanences;
+        this.partnerImport = partnerImport;
+        this.clock = clock;
     }
 
     @EventListener
@@ -62,11 +69,11 @@ public class DemoData {
                 "69001", "Lyon", "04 72 00 00 01", "mediatheque.centre@relais.demo",
                 "Arrêt de tram « République », entrée principale face à la fontaine. Espace numérique au 1er étage.",
                 "Entrée de plain-pied, ascenseur, boucle magnétique à l'accueil, poste adapté (grand écran, clavier gros caractères).",
-                Sites.DEFAULT_ZONE, sites.now()));
+                Sites.DEFAULT_ZONE, clock.instant()));
         Site nord = sites.create(new Site(null, "bibliotheque-nord", "Bibliothèque Nord", "5 rue des Tilleuls",
                 "69009", "Lyon", "04 72 00 00 02", null,
                 "Bus 31, arrêt « Tilleuls ». La bibliothèque est au rez-de-chaussée de la maison de quartier.",
-                "Entrée de plain-pied ; toilettes accessibles.", Sites.DEFAULT_ZONE, sites.now()));
+                "Entrée de plain-pied ; toilettes accessibles.", Sites.DEFAULT_ZONE, clock.instant()));
 
         sites.replaceHours(centre, week(centre, new int[]{2, 3, 4, 5, 6},
                 LocalTime.of(10, 0), LocalTime.of(12, 30), LocalTime.of(13, 30), LocalTime.of(18, 0)));
@@ -114,15 +121,15 @@ public class DemoData {
         permanences.create(nord, 6, LocalTime.of(10, 0), LocalTime.of(11, 30), 30, since, null, List.of(nour));
 
         // The network's partner directory: the fictitious sample of reference/ (data·inclusion shape), imported.
-        try (java.io.InputStream sample = DemoData.class.getResourceAsStream("/reference/partners-sample.json")) {
-            partnerImport.importNetworkWide(new String(sample.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException | PartnerImport.UnreadableFile e) {
+        try (InputStream sample = DemoData.class.getResourceAsStream("/reference/partners-sample.json")) {
+            partnerImport.importNetworkWide(new String(sample.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | PartnerImport.UnreadableFile e) {
             throw new IllegalStateException("Demo partner directory not imported", e);
         }
     }
 
     private long account(String email, String name, Role role, boolean habilitated, String hash, Set<Long> siteIds) {
-        return staff.byEmail(email).map(fr.relais.staff.Staff::id)
+        return staff.byEmail(email).map(Staff::id)
                 .orElseGet(() -> accounts.create(email, name, role, habilitated, hash, false, siteIds).id());
     }
 

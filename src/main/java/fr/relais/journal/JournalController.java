@@ -1,18 +1,18 @@
 package fr.relais.journal;
 
-import fr.relais.staff.StaffDirectory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.relais.security.CurrentStaff;
+import fr.relais.security.Role;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.security.Role;
-import fr.relais.web.Forms;
+import fr.relais.staff.StaffDirectory;
+import fr.relais.web.DateWords;
+import fr.relais.web.Messages;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -24,17 +24,15 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,24 +51,35 @@ class JournalController {
     static final int PAGE_SIZE = 50;
     /** Far beyond any real journal; keeps the offset of a hand-edited ?page= within bounds. */
     static final int MAX_PAGE = 1_000_000;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
 
     private final JournalRepository entries;
     private final JournalCheck check;
     private final Sites sites;
     private final StaffDirectory staff;
+    private final Messages messages;
 
-    JournalController(JournalRepository entries, JournalCheck check, Sites sites, StaffDirectory staff) {
+    JournalController(JournalRepository entries, JournalCheck check, Sites sites, StaffDirectory staff,
+                      Messages messages) {
         this.entries = entries;
         this.check = check;
         this.sites = sites;
         this.staff = staff;
+        this.messages = messages;
+    }
+
+    /** One entry as the table shows it: the day and time in words, in the time zone of its site. */
+    record Row(String seq, String date, String time, String isoTime, boolean system, @Nullable String actor,
+               @Nullable String actorId, boolean network, @Nullable String site, @Nullable String siteId,
+               @Nullable String actionKey, String actionCode, @Nullable String objectRef, @Nullable String details) {
+    }
+
+    /** A choice of the filters' drop-down lists ({@code partials/select}). */
+    record Option(String code, String label) {
     }
 
     @Get
-    MutableHttpResponse<?> list(Authentication authentication, @Nullable @QueryValue String site,
+    MutableHttpResponse<?> list(CurrentStaff me, Locale locale, @Nullable @QueryValue String site,
                                 @Nullable @QueryValue String action, @Nullable @QueryValue String page) {
-        CurrentStaff me = CurrentStaff.of(authentication);
         Long siteId = number(site);
         Site chosenSite = siteId == null ? null : sites.manageable(me, siteId);
         JournalAction chosenAction = action(action);
@@ -96,15 +105,16 @@ class JournalController {
         String filters = (chosenSite == null ? "" : "&site=" + chosenSite.id())
                 + (chosenAction == null ? "" : "&action=" + chosenAction.name());
         return Page.of(LIST_VIEW).title("journal.list.title")
-                .with("entries", rows(found.getContent()))
+                .with("entries", rows(found.getContent(), locale))
                 .with("total", found.getTotalSize())
                 .with("page", number).with("pages", pages).with("paged", pages > 1)
                 .with("newer", number > 1 ? "/gestion/journal?page=" + Math.min(number - 1, pages) + filters : null)
                 .with("older", number < pages ? "/gestion/journal?page=" + (number + 1) + filters : null)
-                .with("sites", visible).with("chooseSite", visible.size() > 1)
-                .with("siteId", chosenSite == null ? null : chosenSite.id())
+                .with("sites", visible.stream().map(s -> new Option(String.valueOf(s.id()), s.name())).toList())
+                .with("chooseSite", visible.size() > 1)
+                .with("siteId", chosenSite == null ? null : String.valueOf(chosenSite.id()))
                 .with("actions", Arrays.stream(JournalAction.values())
-                        .map(a -> Map.of("code", a.name(), "key", labelKey(a))).toList())
+                        .map(a -> new Option(a.name(), messages.get(locale, labelKey(a)))).toList())
                 .with("action", chosenAction == null ? null : chosenAction.name())
                 .with("canCheck", me.role() == Role.ADMIN)
                 .ok();
@@ -173,36 +183,20 @@ class JournalController {
     }
 
     /** The page's rows: names and sites looked up once for the whole page, times in the site's time zone. */
-    private List<Map<String, Object>> rows(List<JournalEntry> page) {
-        Set<Long> actorIds = new HashSet<>();
-        page.forEach(e -> {
-            if (e.actorId() != null) {
-                actorIds.add(e.actorId());
-            }
-        });
-        Map<Long, String> names = staff.names(actorIds);
+    private List<Row> rows(List<JournalEntry> page, Locale locale) {
+        Map<Long, String> names = staff.names(page.stream().map(JournalEntry::actorId).filter(Objects::nonNull).toList());
         Map<Long, Site> siteById = sites.all().stream().collect(Collectors.toMap(Site::id, Function.identity()));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (JournalEntry e : page) {
+        return page.stream().map(e -> {
             Site site = e.siteId() == null ? null : siteById.get(e.siteId());
-            ZoneId zone = site == null ? ZoneId.of(Sites.DEFAULT_ZONE) : site.zone();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("seq", String.valueOf(e.seq()));
-            row.put("time", SHOWN.format(e.recordedAt().atZone(zone)));
-            row.put("isoTime", e.recordedAt().toString());
-            row.put("system", e.actorId() == null);
-            row.put("actor", e.actorId() == null ? null : names.get(e.actorId()));
-            row.put("actorId", e.actorId() == null ? null : String.valueOf(e.actorId()));
-            row.put("network", e.siteId() == null);
-            row.put("site", site == null ? null : site.name());
-            row.put("siteId", e.siteId() == null ? null : String.valueOf(e.siteId()));
-            row.put("actionKey", knownAction(e.action()) ? "journal.action." + e.action() : null);
-            row.put("actionCode", e.action());
-            row.put("objectRef", e.objectRef());
-            row.put("details", e.details());
-            rows.add(row);
-        }
-        return rows;
+            ZonedDateTime at = e.recordedAt().atZone(site == null ? ZoneId.of(Sites.DEFAULT_ZONE) : site.zone());
+            return new Row(String.valueOf(e.seq()), DateWords.longDate(at.toLocalDate(), locale),
+                    DateWords.time(at.toLocalTime(), locale), e.recordedAt().toString(), e.actorId() == null,
+                    e.actorId() == null ? null : names.get(e.actorId()),
+                    e.actorId() == null ? null : String.valueOf(e.actorId()), e.siteId() == null,
+                    site == null ? null : site.name(), e.siteId() == null ? null : String.valueOf(e.siteId()),
+                    knownAction(e.action()) ? "journal.action." + e.action() : null, e.action(), e.objectRef(),
+                    e.details());
+        }).toList();
     }
 
     private static boolean knownAction(String code) {

@@ -47,6 +47,11 @@ record Mandate(@Id @GeneratedValue @Nullable Long id,
         return state(today) == MandateState.ACTIVE && !startDate.isAfter(today);
     }
 
+    /** Revoked by the person or the library: a sheet to print says so (a superseded one has none). */
+    boolean hasRevocationSheet() {
+        return revocationKind != null && !RevocationKind.SUPERSEDED.name().equals(revocationKind);
+    }
+
     String fullName() {
         return firstName + " " + lastName;
     }

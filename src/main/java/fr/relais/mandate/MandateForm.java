@@ -1,18 +1,19 @@
 package fr.relais.mandate;
 
 import fr.relais.privacy.NoSensitiveData;
-import fr.relais.reference.ReferenceData;
-import fr.relais.web.Forms;
+import fr.relais.reference.ProcedureScopeCodes;
 import fr.relais.web.Text;
+import fr.relais.web.TypedDate;
 import fr.relais.web.TypedValues;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -27,19 +28,26 @@ record MandateForm(
         @Pattern(regexp = NAME, message = "mandate.error.name") String firstName,
         @Nullable @NotBlank(message = "error.required") @Size(max = 60, message = "error.tooLong")
         @Pattern(regexp = NAME, message = "mandate.error.name") String lastName,
-        @Nullable List<String> scopes,
+        @Nullable @NotEmpty(message = "mandate.error.scopes") @ProcedureScopeCodes List<String> scopes,
         @Nullable @NotBlank(message = "error.required") @Size(max = 300, message = "error.tooLong") @NoSensitiveData
         String purpose,
-        @Nullable @NotBlank(message = "error.required") @Size(max = 3, message = "error.choice") String durationDays,
-        @Nullable @NotBlank(message = "error.required") @Size(max = 10, message = "error.date") String startDate,
-        @Nullable String toldPurpose,
-        @Nullable String toldData,
-        @Nullable String toldRights,
-        @Nullable String toldRevocation,
-        @Nullable String noLegalProtection) {
+        @Nullable @NotBlank(message = "error.required") @Pattern(regexp = DURATIONS, message = "error.choice")
+        String durationDays,
+        @Nullable @NotBlank(message = "error.required") @TypedDate @MandateStart(max = MandateForm.MAX_DAYS_AHEAD)
+        String startDate,
+        @Nullable @NotNull(message = CONFIRM) @Pattern(regexp = TICKED, message = CONFIRM) String toldPurpose,
+        @Nullable @NotNull(message = CONFIRM) @Pattern(regexp = TICKED, message = CONFIRM) String toldData,
+        @Nullable @NotNull(message = CONFIRM) @Pattern(regexp = TICKED, message = CONFIRM) String toldRights,
+        @Nullable @NotNull(message = CONFIRM) @Pattern(regexp = TICKED, message = CONFIRM) String toldRevocation,
+        @Nullable @NotNull(message = CONFIRM) @Pattern(regexp = TICKED, message = CONFIRM) String noLegalProtection) {
 
     /** Letters (any alphabet), spaces, hyphens, apostrophes and dots: a name, never a number. */
     static final String NAME = "^[\\p{L}\\p{M}][\\p{L}\\p{M} .'’-]*$";
+    /** The choices of {@link Mandates#DURATIONS}, in days. */
+    static final String DURATIONS = "\\s*(1|31|182|365)\\s*";
+    /** What a ticked checkbox sends. */
+    static final String TICKED = "on|true";
+    static final String CONFIRM = "mandate.error.confirm";
     /** The confirmations, in the order the form shows them. */
     static final List<String> CONFIRMATIONS = List.of("toldPurpose", "toldData", "toldRights", "toldRevocation",
             "noLegalProtection");
@@ -63,40 +71,13 @@ record MandateForm(
             case "noLegalProtection" -> noLegalProtection;
             default -> throw new IllegalArgumentException(name);
         };
-        return "on".equals(value) || "true".equals(value);
+        return value != null && value.matches(TICKED);
     }
 
-    /** The draft, or null with a message next to each wrong field. */
-    Mandates.Draft parse(LocalDate today, ReferenceData reference, Forms.Errors errors) {
-        List<String> scopeCodes = new ArrayList<>(new LinkedHashSet<>(checkedScopes()));
-        if (scopeCodes.isEmpty()) {
-            errors.add("scopes", "mandate.error.scopes");
-        } else if (!scopeCodes.stream().allMatch(c -> reference.scope(c).isPresent())) {
-            errors.add("scopes", "error.choice");
-        }
-        Integer days = errors.has("durationDays") ? null : TypedValues.number(durationDays, 1, 365);
-        if (!errors.has("durationDays") && (days == null || !Mandates.DURATIONS.contains(days))) {
-            errors.add("durationDays", "error.choice");
-        }
-        LocalDate start = errors.has("startDate") ? null : TypedValues.date(startDate);
-        if (!errors.has("startDate")) {
-            if (start == null) {
-                errors.add("startDate", "error.date");
-            } else if (start.isBefore(today)) {
-                errors.add("startDate", "mandate.error.start.past");
-            } else if (start.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
-                errors.add("startDate", "mandate.error.start.far", MAX_DAYS_AHEAD);
-            }
-        }
-        for (String confirmation : CONFIRMATIONS) {
-            if (!confirmed(confirmation)) {
-                errors.add(confirmation, "mandate.error.confirm");
-            }
-        }
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return new Mandates.Draft(Text.squeeze(firstName), Text.squeeze(lastName), scopeCodes, Text.squeeze(purpose),
-                days, start);
+    /** The draft as typed; call only on a form without errors. */
+    Mandates.Draft values() {
+        return new Mandates.Draft(Text.squeeze(firstName), Text.squeeze(lastName),
+                List.copyOf(new LinkedHashSet<>(checkedScopes())), Text.squeeze(purpose),
+                Integer.parseInt(durationDays.strip()), TypedValues.date(startDate));
     }
 }

@@ -1,7 +1,7 @@
 package fr.relais.security;
 
-import fr.relais.security.Role;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthorizationException;
 
 import java.util.Collection;
 import java.util.List;
@@ -35,8 +35,13 @@ public record CurrentStaff(long id, String displayName, Role role, Set<Long> sit
                 ID, id, NAME, displayName, SITES, siteIds, HABILITATED, habilitated, MUST_CHANGE, mustChange));
     }
 
-    public boolean is(Role r) {
-        return role == r;
+    /**
+     * The refusal of a page this signed-in person may not open (403, not a redirect to the login page): for a right
+     * that depends on the site or a flag, checked in the controller rather than by the route's roles.
+     */
+    public AuthorizationException forbidden() {
+        return new AuthorizationException(toAuthentication(id, displayName, role, List.copyOf(siteIds),
+                mandateHabilitated, mustChangePassword));
     }
 
     /** Network-wide roles see every site; helpers and directors only theirs. */

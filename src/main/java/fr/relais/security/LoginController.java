@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.util.Locale;
@@ -55,9 +54,9 @@ class LoginController {
 
     @Get("/connexion")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    MutableHttpResponse<?> form(@Nullable Authentication authentication, @Nullable @QueryValue String retour,
+    MutableHttpResponse<?> form(@Nullable CurrentStaff me, @Nullable @QueryValue String retour,
                                 @Nullable @QueryValue String fin) {
-        if (authentication != null) {
+        if (me != null) {
             return Page.seeOther("/accueil");
         }
         return page(new LoginForm("", ""), Map.of(), retour)
@@ -68,8 +67,9 @@ class LoginController {
     @Post("/connexion")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    MutableHttpResponse<?> login(@Body LoginForm form, @Nullable @QueryValue String retour, HttpRequest<?> request) {
-        Forms.Errors errors = forms.validate(form, request);
+    MutableHttpResponse<?> login(@Body LoginForm form, @Nullable @QueryValue String retour, Locale locale,
+                                 HttpRequest<?> request) {
+        Forms.Errors errors = forms.validate(form, locale);
         if (!errors.isEmpty()) {
             return page(new LoginForm(form.email(), ""), errors.asMap(), retour).invalid();
         }
@@ -108,7 +108,6 @@ class LoginController {
         return Page.seeOther("/connexion?fin=deconnexion")
                 .cookie(sessions.cookie("", request).maxAge(0));
     }
-
 
     private static Page page(LoginForm form, Map<String, String> errors, String retour) {
         return Page.of(VIEW).title("login.title")

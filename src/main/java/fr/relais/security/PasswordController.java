@@ -17,8 +17,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+
+import java.util.Locale;
 
 /** Anyone signed in changes their own password; a one-time password must be changed here first. */
 @Controller("/compte/mot-de-passe")
@@ -40,25 +41,19 @@ class PasswordController {
     }
 
     @Get
-    MutableHttpResponse<?> form(Authentication authentication, @Nullable @QueryValue String fait) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> form(CurrentStaff me, @Nullable @QueryValue String fait) {
         return page(me).with("done", fait != null).ok();
     }
 
+    /** The request is only for the new session's cookie, whose flags depend on it. */
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> change(@Body PasswordForm form, Authentication authentication, HttpRequest<?> request) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> change(@Body PasswordForm form, CurrentStaff me, Locale locale, HttpRequest<?> request) {
         Accounts.Account account = accounts.activeById(me.id()).orElseThrow(NotFoundException::new);
-        Forms.Errors errors = forms.validate(form, request);
+        Forms.Errors errors = forms.validate(form, locale);
+        // What needs the account: its stored hash and its e-mail.
         if (!errors.has("currentPassword") && !hasher.matches(form.currentPassword(), account.passwordHash())) {
             errors.add("currentPassword", "error.password.current");
-        }
-        if (!errors.has("newPassword") && !errors.has("confirmation") && !form.newPassword().equals(form.confirmation())) {
-            errors.add("confirmation", "error.password.mismatch");
-        }
-        if (!errors.has("newPassword") && form.newPassword().equals(form.currentPassword())) {
-            errors.add("newPassword", "error.password.same");
         }
         if (!errors.has("newPassword") && form.newPassword().equalsIgnoreCase(account.email())) {
             errors.add("newPassword", "error.password.email");

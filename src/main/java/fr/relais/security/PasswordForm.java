@@ -5,7 +5,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+/** Changing one's own password: the current one, the new one (12 characters at least) and its confirmation. */
 @Serdeable
+@PasswordChange
 record PasswordForm(
         @Nullable @NotBlank(message = "error.required") @Size(max = 128, message = "error.tooLong") String currentPassword,
         @Nullable @NotBlank(message = "error.required") @Size(min = 12, message = "error.password.tooShort")

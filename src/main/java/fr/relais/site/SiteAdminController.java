@@ -3,26 +3,19 @@ package fr.relais.site;
 import fr.relais.security.CurrentStaff;
 import fr.relais.web.Forms;
 import fr.relais.web.Page;
-import fr.relais.web.Text;
-import fr.relais.web.TypedValues;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,15 +35,16 @@ class SiteAdminController {
     static final String SERVICES_VIEW = "site/admin-services";
     private final Sites sites;
     private final Forms forms;
+    private final Clock clock;
 
-    SiteAdminController(Sites sites, Forms forms) {
+    SiteAdminController(Sites sites, Forms forms, Clock clock) {
         this.sites = sites;
         this.forms = forms;
+        this.clock = clock;
     }
 
     @Get
-    MutableHttpResponse<?> list(Authentication authentication) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> list(CurrentStaff me) {
         return Page.of(LIST_VIEW).title("sites.list.title")
                 .with("sites", sites.visibleTo(me))
                 .with("canCreate", !me.role().belongsToSites())
@@ -66,142 +60,102 @@ class SiteAdminController {
     @Post
     @Secured({"ADMIN", "COORDINATOR"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> create(@Body SiteForm form, HttpRequest<?> request) {
-        Forms.Errors errors = validate(form, null, request);
+    MutableHttpResponse<?> create(@Body SiteForm form, Locale locale) {
+        Forms.Errors errors = validate(form, null, locale);
         if (!errors.isEmpty()) {
             return formPage(null, form, errors.asMap()).invalid();
         }
-        Site site = sites.create(new Site(null, form.slug().strip(), form.name().strip(), form.addressLine().strip(),
-                form.postcode().strip(), form.town().strip(), Text.blankToNull(form.phone()), Text.blankToNull(form.email()),
-                Text.blankToNull(form.directions()), Text.blankToNull(form.accessibility()), Sites.DEFAULT_ZONE, sites.now()));
+        Site site = sites.create(form.site(null, Sites.DEFAULT_ZONE, clock.instant()));
         return Page.seeOther("/gestion/sites/" + site.id() + "/horaires");
     }
 
     @Get("/{id}")
-    MutableHttpResponse<?> editForm(long id, Authentication authentication) {
-        Site site = sites.manageable(CurrentStaff.of(authentication), id);
+    MutableHttpResponse<?> editForm(long id, CurrentStaff me) {
+        Site site = sites.manageable(me, id);
         return formPage(site, SiteForm.of(site), Map.of()).ok();
     }
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> update(long id, @Body SiteForm form, Authentication authentication, HttpRequest<?> request) {
-        Site site = sites.manageable(CurrentStaff.of(authentication), id);
-        Forms.Errors errors = validate(form, site.id(), request);
+    MutableHttpResponse<?> update(long id, @Body SiteForm form, CurrentStaff me, Locale locale) {
+        Site site = sites.manageable(me, id);
+        Forms.Errors errors = validate(form, site.id(), locale);
         if (!errors.isEmpty()) {
             return formPage(site, form, errors.asMap()).invalid();
         }
-        sites.update(new Site(site.id(), form.slug().strip(), form.name().strip(), form.addressLine().strip(),
-                form.postcode().strip(), form.town().strip(), Text.blankToNull(form.phone()), Text.blankToNull(form.email()),
-                Text.blankToNull(form.directions()), Text.blankToNull(form.accessibility()), site.timeZone(), site.createdAt()));
+        sites.update(form.site(site.id(), site.timeZone(), site.createdAt()));
         return Page.seeOther("/gestion/sites/" + site.id() + "?enregistre=1");
     }
 
     @Get("/{id}/horaires")
-    MutableHttpResponse<?> hoursForm(long id, Authentication authentication) {
-        Site site = sites.manageable(CurrentStaff.of(authentication), id);
-        return hoursPage(site, WeeklyHours.values(sites.hours(site)), Map.of()).ok();
+    MutableHttpResponse<?> hoursForm(long id, CurrentStaff me) {
+        Site site = sites.manageable(me, id);
+        return hoursPage(site, HoursForm.of(sites.hours(site)), Map.of()).ok();
     }
 
     @Post("/{id}/horaires")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> saveHours(long id, @Body Map<String, String> typed, Authentication authentication,
-                                     HttpRequest<?> request) {
-        Site site = sites.manageable(CurrentStaff.of(authentication), id);
-        Forms.Errors errors = forms.errors(request);
-        List<OpeningHours> week = WeeklyHours.parse(site.id(), typed, errors);
+    MutableHttpResponse<?> saveHours(long id, @Body HoursForm form, CurrentStaff me, Locale locale) {
+        Site site = sites.manageable(me, id);
+        Forms.Errors errors = forms.validate(form, locale);
         if (!errors.isEmpty()) {
-            return hoursPage(site, typed, errors.asMap()).invalid();
+            return hoursPage(site, form, errors.asMap()).invalid();
         }
-        sites.replaceHours(site, week);
+        sites.replaceHours(site, form.hours(site.id()));
         return Page.seeOther("/gestion/sites/" + site.id() + "/horaires?enregistre=1");
     }
 
     @Get("/{id}/fermetures")
-    MutableHttpResponse<?> closures(long id, Authentication authentication, HttpRequest<?> request) {
-        Site site = sites.manageable(CurrentStaff.of(authentication), id);
-        return closuresPage(site, ClosureForm.empty(), Map.of(), forms.locale(request)).ok();
+    MutableHttpResponse<?> closures(long id, CurrentStaff me, Locale locale) {
+        Site site = sites.manageable(me, id);
+        return closuresPage(site, ClosureForm.empty(), Map.of(), locale).ok();
     }
 
     @Post("/{id}/fermetures")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> addClosure(long id, @Body ClosureForm form, Authentication authentication, HttpRequest<?> request) {
-        Site site = sites.manageable(CurrentStaff.of(authentication), id);
-        Forms.Errors errors = forms.validate(form, request);
-        LocalDate start = errors.has("startDate") ? null : date(form.startDate(), "startDate", errors);
-        LocalDate end = errors.has("endDate") ? null : date(form.endDate(), "endDate", errors);
-        if (start != null && end != null && end.isBefore(start)) {
-            errors.add("endDate", "error.closure.order");
-        }
+    MutableHttpResponse<?> addClosure(long id, @Body ClosureForm form, CurrentStaff me, Locale locale) {
+        Site site = sites.manageable(me, id);
+        Forms.Errors errors = forms.validate(form, locale);
         if (!errors.isEmpty()) {
-            return closuresPage(site, form, errors.asMap(), forms.locale(request)).invalid();
+            return closuresPage(site, form, errors.asMap(), locale).invalid();
         }
-        sites.addClosure(new SiteClosure(null, site.id(), start, end, form.label().strip()));
+        sites.addClosure(form.closure(site.id()));
         return Page.seeOther("/gestion/sites/" + site.id() + "/fermetures?enregistre=1");
     }
 
     @Post("/{id}/fermetures/{closureId}/suppression")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> removeClosure(long id, long closureId, Authentication authentication) {
-        Site site = sites.manageable(CurrentStaff.of(authentication), id);
+    MutableHttpResponse<?> removeClosure(long id, long closureId, CurrentStaff me) {
+        Site site = sites.manageable(me, id);
         sites.removeClosure(site, closureId);
         return Page.seeOther("/gestion/sites/" + site.id() + "/fermetures?supprime=1");
     }
 
     @Get("/{id}/services")
-    MutableHttpResponse<?> servicesForm(long id, Authentication authentication) {
-        Site site = sites.manageable(CurrentStaff.of(authentication), id);
-        Map<String, String> values = new LinkedHashMap<>();
-        sites.offer(site).forEach((service, o) -> {
-            values.put("offer_" + service.name(), o.offered() ? "yes" : "no");
-            values.put("note_" + service.name(), Text.orEmpty(o.note()));
-        });
-        return servicesPage(site, values, Map.of()).ok();
+    MutableHttpResponse<?> servicesForm(long id, CurrentStaff me) {
+        Site site = sites.manageable(me, id);
+        return servicesPage(site, ServicesForm.of(sites.offer(site)), Map.of()).ok();
     }
 
     @Post("/{id}/services")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> saveServices(long id, @Body Map<String, String> typed, Authentication authentication,
-                                        HttpRequest<?> request) {
-        Site site = sites.manageable(CurrentStaff.of(authentication), id);
-        Forms.Errors errors = forms.errors(request);
-        List<SiteOffer> offer = new ArrayList<>();
-        for (LibraryService service : LibraryService.values()) {
-            String choice = typed.getOrDefault("offer_" + service.name(), "");
-            String note = Text.blankToNull(typed.get("note_" + service.name()));
-            if (note != null && note.length() > 300) {
-                errors.add("note_" + service.name(), "error.tooLong", 300);
-            }
-            if (!choice.isEmpty() && !choice.equals("yes") && !choice.equals("no")) {
-                errors.add("offer_" + service.name(), "error.choice");
-            } else if (choice.isEmpty() && note != null) {
-                errors.add("offer_" + service.name(), "error.service.choose");
-            } else if (!choice.isEmpty()) {
-                offer.add(new SiteOffer(null, site.id(), service, choice.equals("yes"), note));
-            }
-        }
+    MutableHttpResponse<?> saveServices(long id, @Body ServicesForm form, CurrentStaff me, Locale locale) {
+        Site site = sites.manageable(me, id);
+        Forms.Errors errors = forms.validate(form, locale);
         if (!errors.isEmpty()) {
-            return servicesPage(site, typed, errors.asMap()).invalid();
+            return servicesPage(site, form, errors.asMap()).invalid();
         }
-        sites.replaceOffer(site, offer);
+        sites.replaceOffer(site, form.offer(site.id()));
         return Page.seeOther("/gestion/sites/" + site.id() + "/services?enregistre=1");
     }
 
-    private Forms.Errors validate(SiteForm form, Long siteId, HttpRequest<?> request) {
-        Forms.Errors errors = forms.validate(form, request);
+    /** The form's constraints, then the one rule that needs the database: the address is not another library's. */
+    private Forms.Errors validate(SiteForm form, Long siteId, Locale locale) {
+        Forms.Errors errors = forms.validate(form, locale);
         if (!errors.has("slug") && sites.slugTaken(form.slug().strip(), siteId)) {
             errors.add("slug", "error.slug.taken");
         }
         return errors;
-    }
-
-    /** From a date field (2026-12-24), or typed the French way as the page's hint shows it (24/12/2026). */
-    private static LocalDate date(String text, String field, Forms.Errors errors) {
-        LocalDate date = TypedValues.date(text);
-        if (date == null) {
-            errors.add(field, "error.date");
-        }
-        return date;
     }
 
     private static Page formPage(Site site, SiteForm form, Map<String, String> errors) {
@@ -209,9 +163,9 @@ class SiteAdminController {
                 .with("site", site).with("form", form).with("errors", errors).with("tab", "info");
     }
 
-    private static Page hoursPage(Site site, Map<String, String> values, Map<String, String> errors) {
+    private static Page hoursPage(Site site, HoursForm form, Map<String, String> errors) {
         return Page.of(HOURS_VIEW).title("sites.hours.title").with("site", site).with("tab", "hours")
-                .with("days", WeeklyHours.rows(values, errors)).with("hasErrors", !errors.isEmpty());
+                .with("days", form.days(errors)).with("hasErrors", !errors.isEmpty());
     }
 
     private Page closuresPage(Site site, ClosureForm form, Map<String, String> errors, Locale locale) {
@@ -220,19 +174,8 @@ class SiteAdminController {
                 .with("closures", SiteViews.closures(sites.allClosures(site), locale));
     }
 
-    private static Page servicesPage(Site site, Map<String, String> values, Map<String, String> errors) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (LibraryService service : LibraryService.values()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", service.name());
-            row.put("labelKey", "service." + service.name());
-            row.put("choice", values.getOrDefault("offer_" + service.name(), ""));
-            row.put("note", values.getOrDefault("note_" + service.name(), ""));
-            row.put("choiceError", errors.get("offer_" + service.name()));
-            row.put("noteError", errors.get("note_" + service.name()));
-            rows.add(row);
-        }
+    private static Page servicesPage(Site site, ServicesForm form, Map<String, String> errors) {
         return Page.of(SERVICES_VIEW).title("sites.services.title").with("site", site).with("tab", "services")
-                .with("services", rows).with("hasErrors", !errors.isEmpty());
+                .with("services", form.rows(errors)).with("hasErrors", !errors.isEmpty());
     }
 }

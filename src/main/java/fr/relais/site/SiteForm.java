@@ -1,11 +1,14 @@
 package fr.relais.site;
 
+import fr.relais.web.Text;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
 
 /** What a director or coordinator types about a library. Every field is text: nothing typed can fail binding. */
 @Serdeable
@@ -34,5 +37,12 @@ record SiteForm(
 
     static SiteForm empty() {
         return new SiteForm("", "", "", "", "", "", "", "", "");
+    }
+
+    /** The library as typed, trimmed, optional texts left empty as none; call only on a form without errors. */
+    Site site(@Nullable Long id, String timeZone, Instant createdAt) {
+        return new Site(id, slug.strip(), name.strip(), addressLine.strip(), postcode.strip(), town.strip(),
+                Text.blankToNull(phone), Text.blankToNull(email), Text.blankToNull(directions),
+                Text.blankToNull(accessibility), timeZone, createdAt);
     }
 }

@@ -1,32 +1,29 @@
 package fr.relais.staff;
 
-import fr.relais.security.Role;
 import fr.relais.security.CurrentStaff;
 import fr.relais.security.PasswordHasher;
 import fr.relais.security.StaffSessions;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
 import fr.relais.web.Forms;
+import fr.relais.web.Messages;
 import fr.relais.web.NotFoundException;
 import fr.relais.web.Page;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,94 +45,94 @@ class StaffAdminController {
     private final PasswordHasher hasher;
     private final StaffSessions sessions;
     private final Forms forms;
+    private final Messages messages;
 
-    StaffAdminController(StaffAccounts accounts, Sites sites, PasswordHasher hasher, StaffSessions sessions, Forms forms) {
+    StaffAdminController(StaffAccounts accounts, Sites sites, PasswordHasher hasher, StaffSessions sessions, Forms forms,
+                         Messages messages) {
         this.accounts = accounts;
         this.sites = sites;
         this.hasher = hasher;
         this.sessions = sessions;
         this.forms = forms;
+        this.messages = messages;
+    }
+
+    /** One account of the list: its libraries by name; {@code self}, the signed-in person's own. */
+    record AccountRow(Staff account, String roleKey, List<String> sites, boolean self) {
+    }
+
+    /** A role of the drop-down list ({@code partials/select}). */
+    record RoleOption(String code, String label) {
+    }
+
+    /** A library's check box ({@code partials/choices}). */
+    record SiteChoice(String code, String label, boolean checked) {
     }
 
     @Get
-    MutableHttpResponse<?> list(Authentication authentication) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> list(CurrentStaff me) {
         Map<Long, String> siteNames = sites.all().stream().collect(Collectors.toMap(Site::id, Site::name));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Staff s : accounts.manageableBy(me)) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("account", s);
-            row.put("roleKey", "role." + s.role().name());
-            row.put("sites", accounts.siteIds(s.id()).stream().map(siteNames::get).sorted().toList());
-            row.put("self", s.id() == me.id());
-            rows.add(row);
-        }
+        List<AccountRow> rows = accounts.manageableBy(me).stream().map(s -> new AccountRow(s, "role." + s.role().name(),
+                accounts.siteIds(s.id()).stream().map(siteNames::get).sorted().toList(), s.id() == me.id())).toList();
         return Page.of(LIST_VIEW).title("accounts.list.title").with("accounts", rows).ok();
     }
 
     @Get("/nouveau")
-    MutableHttpResponse<?> newForm(Authentication authentication) {
-        CurrentStaff me = CurrentStaff.of(authentication);
-        return formPage(me, null, AccountForm.empty(), Map.of()).ok();
+    MutableHttpResponse<?> newForm(CurrentStaff me, Locale locale) {
+        return formPage(me, null, AccountForm.empty(), Map.of(), locale).ok();
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> create(@Body AccountForm form, Authentication authentication, HttpRequest<?> request) {
-        CurrentStaff me = CurrentStaff.of(authentication);
-        Forms.Errors errors = forms.validate(form, request);
+    MutableHttpResponse<?> create(@Body AccountForm form, CurrentStaff me, Locale locale) {
+        Forms.Errors errors = forms.validate(form, locale);
         if (!errors.has("email") && accounts.emailTaken(form.email())) {
             errors.add("email", "error.email.taken");
         }
-        Role role = role(me, form, errors);
-        Set<Long> chosenSites = chosenSites(me, form, role, Set.of(), errors);
+        checkGrant(me, form, Set.of(), errors);
         if (!errors.isEmpty()) {
-            return formPage(me, null, form, errors.asMap()).invalid();
+            return formPage(me, null, form, errors.asMap(), locale).invalid();
         }
         String oneTime = hasher.oneTimePassword();
-        Staff created = accounts.create(form.email(), form.displayName(), role, form.habilitated(),
-                hasher.hash(oneTime), true, chosenSites);
+        Staff created = accounts.create(form.email(), form.displayName(), form.chosenRole(), form.habilitated(),
+                hasher.hash(oneTime), true, form.chosenSites());
         return oneTimePage(created, oneTime, true);
     }
 
     @Get("/{id}")
-    MutableHttpResponse<?> editForm(long id, Authentication authentication) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> editForm(long id, CurrentStaff me, Locale locale) {
         Staff target = accounts.manageable(me, id);
         AccountForm form = new AccountForm(target.email(), target.displayName(), target.role().name(),
                 accounts.siteIds(target.id()).stream().map(String::valueOf).toList(),
                 target.mandateHabilitated() ? "true" : null);
-        return formPage(me, target, form, Map.of()).ok();
+        return formPage(me, target, form, Map.of(), locale).ok();
     }
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> update(long id, @Body AccountForm typed, Authentication authentication, HttpRequest<?> request) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> update(long id, @Body AccountForm typed, CurrentStaff me, Locale locale) {
         Staff target = accounts.manageable(me, id);
-        // The e-mail is the login: it is not changed here.
+        // The e-mail is the login: it is not changed here. Nor is one's own role.
         AccountForm form = new AccountForm(target.email(), typed.displayName(),
                 target.id() == me.id() ? target.role().name() : typed.role(), typed.siteIds(), typed.mandateHabilitated());
-        Forms.Errors errors = forms.validate(form, request);
-        Role role = role(me, form, errors);
+        Forms.Errors errors = forms.validate(form, locale);
         // Sites outside what this person manages stay as they were (a helper may also work elsewhere).
-        Set<Long> allowed = allowedSites(me).stream().map(Site::id).collect(Collectors.toSet());
+        Set<Long> allowed = allowedSiteIds(me);
         Set<Long> kept = accounts.siteIds(target.id()).stream().filter(s -> !allowed.contains(s))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<Long> chosen = chosenSites(me, form, role, kept, errors);
+        checkGrant(me, form, kept, errors);
         if (!errors.isEmpty()) {
-            return formPage(me, target, form, errors.asMap()).invalid();
+            return formPage(me, target, form, errors.asMap(), locale).invalid();
         }
-        Set<Long> sitesAfter = new LinkedHashSet<>(chosen);
+        Set<Long> sitesAfter = new LinkedHashSet<>(form.chosenSites());
         sitesAfter.addAll(kept);
-        accounts.update(target.withProfile(form.displayName().strip(), role, form.habilitated()), sitesAfter);
+        accounts.update(target.withProfile(form.displayName().strip(), form.chosenRole(), form.habilitated()), sitesAfter);
         return Page.seeOther("/gestion/comptes?enregistre=1");
     }
 
     @Post("/{id}/desactivation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> deactivate(long id, Authentication authentication) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> deactivate(long id, CurrentStaff me) {
         Staff target = accounts.manageable(me, id);
         if (target.id() == me.id()) {
             throw new NotFoundException();
@@ -147,16 +144,15 @@ class StaffAdminController {
 
     @Post("/{id}/reactivation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> reactivate(long id, Authentication authentication) {
-        Staff target = accounts.manageable(CurrentStaff.of(authentication), id);
+    MutableHttpResponse<?> reactivate(long id, CurrentStaff me) {
+        Staff target = accounts.manageable(me, id);
         accounts.save(target.withActive(true));
         return Page.seeOther("/gestion/comptes?enregistre=1");
     }
 
     @Post("/{id}/mot-de-passe-provisoire")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> resetPassword(long id, Authentication authentication) {
-        CurrentStaff me = CurrentStaff.of(authentication);
+    MutableHttpResponse<?> resetPassword(long id, CurrentStaff me) {
         Staff target = accounts.manageable(me, id);
         if (target.id() == me.id()) {
             throw new NotFoundException();
@@ -176,57 +172,37 @@ class StaffAdminController {
                 .with("account", account).with("oneTimePassword", oneTime).with("created", created).ok();
     }
 
-    private Role role(CurrentStaff me, AccountForm form, Forms.Errors errors) {
-        if (errors.has("role")) {
-            return null;
+    /**
+     * What depends on the person editing: the role and the libraries they may give. A role that belongs to sites
+     * needs one, ticked or {@code kept} (libraries the account keeps outside this person's reach).
+     */
+    private void checkGrant(CurrentStaff me, AccountForm form, Set<Long> kept, Forms.Errors errors) {
+        if (!errors.has("role") && !accounts.grantableRoles(me).contains(form.chosenRole())) {
+            errors.add("role", "error.choice");
         }
-        try {
-            Role role = Role.valueOf(form.role());
-            if (accounts.grantableRoles(me).contains(role)) {
-                return role;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the message
+        if (errors.has("siteIds")) {
+            return;
         }
-        errors.add("role", "error.choice");
-        return null;
-    }
-
-    /** The ticked sites, each one this person may give; {@code kept}: sites the account keeps outside their reach. */
-    private Set<Long> chosenSites(CurrentStaff me, AccountForm form, Role role, Set<Long> kept, Forms.Errors errors) {
-        Set<Long> allowed = allowedSites(me).stream().map(Site::id).collect(Collectors.toSet());
-        Set<Long> chosen = new LinkedHashSet<>();
-        for (String text : form.sites()) {
-            try {
-                long id = Long.parseLong(text.strip());
-                if (!allowed.contains(id)) {
-                    errors.add("siteIds", "error.choice");
-                } else {
-                    chosen.add(id);
-                }
-            } catch (NumberFormatException e) {
-                errors.add("siteIds", "error.choice");
-            }
-        }
-        if (role != null && role.belongsToSites() && chosen.isEmpty() && kept.isEmpty()) {
+        if (!allowedSiteIds(me).containsAll(form.chosenSites())) {
+            errors.add("siteIds", "error.choice");
+        } else if (!errors.has("role") && form.chosenRole().belongsToSites() && form.chosenSites().isEmpty()
+                && kept.isEmpty()) {
             errors.add("siteIds", "error.sites.required");
         }
-        return chosen;
     }
 
-    private List<Site> allowedSites(CurrentStaff me) {
-        return sites.visibleTo(me);
+    private Set<Long> allowedSiteIds(CurrentStaff me) {
+        return sites.visibleTo(me).stream().map(Site::id).collect(Collectors.toSet());
     }
 
-    private Page formPage(CurrentStaff me, Staff target, AccountForm form, Map<String, String> errors) {
-        List<Map<String, Object>> roleOptions = accounts.grantableRoles(me).stream()
-                .map(r -> Map.<String, Object>of("value", r.name(), "labelKey", "role." + r.name())).toList();
-        List<Map<String, Object>> siteOptions = allowedSites(me).stream()
-                .map(s -> Map.<String, Object>of("id", s.id(), "name", s.name(),
-                        "checked", form.sites().contains(String.valueOf(s.id())))).toList();
+    private Page formPage(CurrentStaff me, Staff target, AccountForm form, Map<String, String> errors, Locale locale) {
+        List<RoleOption> roles = accounts.grantableRoles(me).stream()
+                .map(r -> new RoleOption(r.name(), messages.get(locale, "role." + r.name()))).toList();
+        List<SiteChoice> siteChoices = sites.visibleTo(me).stream().map(s -> new SiteChoice(String.valueOf(s.id()),
+                s.name(), form.sites().contains(String.valueOf(s.id())))).toList();
         return Page.of(FORM_VIEW).title(target == null ? "accounts.new.title" : "accounts.edit.title")
                 .with("target", target).with("form", form).with("errors", errors)
-                .with("roleOptions", roleOptions).with("siteOptions", siteOptions)
+                .with("roleOptions", roles).with("siteOptions", siteChoices)
                 .with("self", target != null && target.id() == me.id())
                 .with("habilitated", form.habilitated());
     }

@@ -14,10 +14,16 @@ import java.util.Objects;
 /**
  * Adds Relais' helpers to the Handlebars engine and caches compiled templates.
  * <ul>
- *   <li>{@code {{t "key" arg…}}}: a message from the bundles in the page's locale (model key {@value LayoutModel#LOCALE}).</li>
- *   <li>{@code {{eq a b}}}: equality, for selected options and checked boxes.</li>
- *   <li>{@code {{fieldError errors "field"}}}: the translated error of one form field, if any.</li>
+ *   <li>{@code {{t "key" arg…}}}: a message from the bundles ({@link Messages}) in the page's language (model key
+ *   {@value LayoutModel#LOCALE}; French when absent), its arguments formatted by {@code MessageFormat}. The key may
+ *   be a variable ({@code {{t label}}}) or a sub-expression ({@code (t "key")}).</li>
+ *   <li>{@code {{eq a b}}}: equality of the two values as text, false when either is missing. Inline it is a
+ *   boolean; as a block ({@code {{#eq a b}}…{{else}}…{{/eq}}}) it renders its body or its {@code else}: a selected
+ *   option, a checked radio button.</li>
+ *   <li>{@code {{contains list item}}}: whether a collection holds the item (compared as text), inline or as a block
+ *   like {@code eq}: a ticked check box among several.</li>
  * </ul>
+ * A form field's message is not a helper: it is the {@code partials/field-error} template.
  */
 @Singleton
 class HandlebarsSetup implements BeanCreatedEventListener<Handlebars> {

@@ -1,11 +1,9 @@
 package fr.relais.browser;
 
-import fr.relais.journal.Journal;
 import fr.relais.journal.JournalAction;
 import fr.relais.journal.JournalEntry;
-import fr.relais.site.Site;
-import fr.relais.site.SiteRepository;
-import fr.relais.staff.StaffRepository;
+import fr.relais.journal.JournalFixtures;
+import fr.relais.journal.JournalFixtures.Written;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,26 +34,10 @@ class JournalBrowserTest extends BrowserTest {
     private static final Pattern MANDATE = Pattern.compile("^/mandats/\\d+/(\\d+)\\?enregistre=1$");
 
     @Inject
-    Journal journal;
-    @Inject
-    SiteRepository sites;
-    @Inject
-    StaffRepository staff;
-
-    /** One entry of each library and one of the whole network, with references no other test uses. */
-    private record Written(JournalEntry centre, JournalEntry nord, JournalEntry network) {
-    }
+    JournalFixtures journal;
 
     private Written writeForBothSitesAndTheNetwork() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        Site centre = sites.findBySlug("mediatheque-centre").orElseThrow();
-        Site nord = sites.findBySlug("bibliotheque-nord").orElseThrow();
-        long sami = staff.findByEmail("aidant.centre@relais.demo").orElseThrow().id();
-        long nour = staff.findByEmail("aidant.nord@relais.demo").orElseThrow().id();
-        return new Written(
-                journal.record(JournalAction.MANDATE_PRINTED, sami, centre.id(), "mandat:c-" + tag, null),
-                journal.record(JournalAction.MANDATE_REVOKED, nour, nord.id(), "mandat:n-" + tag, "à la demande"),
-                journal.record(JournalAction.PURGE, null, null, "purge:" + tag, "12 rendez-vous effacés"));
+        return journal.writeForBothSitesAndTheNetwork(JournalAction.MANDATE_PRINTED, null);
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -128,7 +127,8 @@ class MandateBrowserTest extends BrowserTest {
                 summary("Démarches"));
         assertEquals(PURPOSE, summary("Objet du mandat"));
         LocalDate end = start.plusDays(181);
-        String endShown = end.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.FRENCH));
+        // Dates in words, as every page says them: « mardi 24 novembre 2026 ».
+        String endShown = end.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH));
         assertTrue(summary("Durée").replace('\u00A0', ' ').endsWith("au " + endShown + " inclus"), summary("Durée"));
         String code = summary("Code de vérification");
         assertTrue(CODE.matcher(code).matches(), "a code like MK7Q-4XZ2: " + code);

@@ -23,8 +23,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,6 +46,8 @@ class JournalControllerTest extends OnBothDatabases {
     @Inject
     Journal journal;
     @Inject
+    JournalFixtures fixtures;
+    @Inject
     SiteRepository siteRepository;
     @Inject
     StaffRepository staffRepository;
@@ -55,7 +59,6 @@ class JournalControllerTest extends OnBothDatabases {
     private Site centre;
     private Site nord;
     private Staff sami;
-    private Staff nour;
     private TestClient director;
     private TestClient admin;
 
@@ -64,7 +67,6 @@ class JournalControllerTest extends OnBothDatabases {
         centre = siteRepository.findBySlug("mediatheque-centre").orElseThrow();
         nord = siteRepository.findBySlug("bibliotheque-nord").orElseThrow();
         sami = staffRepository.findByEmail("aidant.centre@relais.demo").orElseThrow();
-        nour = staffRepository.findByEmail("aidant.nord@relais.demo").orElseThrow();
         director = TestClient.of(server).loginDemo("direction.centre@relais.demo");
         admin = TestClient.of(server).loginDemo("admin@relais.demo");
     }
@@ -75,16 +77,8 @@ class JournalControllerTest extends OnBothDatabases {
         admin.close();
     }
 
-    /** One entry for each site and one for the whole network, with references no other test uses. */
-    private record Written(JournalEntry centre, JournalEntry nord, JournalEntry network) {
-    }
-
-    private Written writeForBothSites() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        return new Written(
-                journal.record(JournalAction.MANDATE_DRAFTED, sami.id(), centre.id(), "mandat:c-" + tag, "brouillon"),
-                journal.record(JournalAction.MANDATE_REVOKED, nour.id(), nord.id(), "mandat:n-" + tag, "à la demande"),
-                journal.record(JournalAction.PURGE, null, null, "purge:" + tag, "12 rendez-vous effacés"));
+    private JournalFixtures.Written writeForBothSites() {
+        return fixtures.writeForBothSitesAndTheNetwork(JournalAction.MANDATE_DRAFTED, "brouillon");
     }
 
     /** The table's rows, each as its cells' texts. */
@@ -99,7 +93,7 @@ class JournalControllerTest extends OnBothDatabases {
 
     @Test
     void aDirectorReadsTheirSitesEntriesOnly() {
-        Written w = writeForBothSites();
+        JournalFixtures.Written w = writeForBothSites();
         TestClient.Answer page = director.get("/gestion/journal");
         assertEquals(200, page.status());
         assertEquals("Journal des actions sensibles", page.h1());
@@ -108,8 +102,10 @@ class JournalControllerTest extends OnBothDatabases {
         assertFalse(shows(page, w.network()), "a network-wide entry");
 
         List<String> row = rows(page).stream().filter(r -> r.contains(w.centre().objectRef())).findFirst().orElseThrow();
-        String time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-                .format(w.centre().recordedAt().atZone(ZoneId.of("Europe/Paris")));
+        // The day and time in words, as every page says them: « mardi 24 novembre 2026 à 14 h 05 ».
+        ZonedDateTime at = w.centre().recordedAt().atZone(ZoneId.of("Europe/Paris"));
+        String time = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH).format(at) + " à "
+                + at.getHour() + " h " + DateTimeFormatter.ofPattern("mm").format(at);
         assertEquals(List.of(String.valueOf(w.centre().seq()), time, "Sami", "Médiathèque du Centre", "Mandat préparé",
                 w.centre().objectRef(), "brouillon"), row);
         assertTrue(page.html().select("a[href=/gestion/journal/verification]").isEmpty(), "no check for directors");
@@ -135,7 +131,7 @@ class JournalControllerTest extends OnBothDatabases {
 
     @Test
     void anAdministratorReadsEveryEntryAndFilters() {
-        Written w = writeForBothSites();
+        JournalFixtures.Written w = writeForBothSites();
         TestClient.Answer all = admin.get("/gestion/journal");
         assertEquals(200, all.status());
         assertTrue(shows(all, w.centre()) && shows(all, w.nord()) && shows(all, w.network()));
@@ -202,7 +198,7 @@ class JournalControllerTest extends OnBothDatabases {
 
     @Test
     void theCheckShowsAnIntactChainThenTheEntryChangedBehindTheApplicationsBack() throws IOException, SQLException {
-        Written w = writeForBothSites();
+        JournalFixtures.Written w = writeForBothSites();
         TestClient.Answer intact = admin.get("/gestion/journal/verification");
         assertEquals(200, intact.status());
         assertEquals("Vérification du journal", intact.h1());

@@ -1,13 +1,13 @@
 package fr.relais.mandate;
 
-import fr.relais.security.PasswordHasher;
+import fr.relais.security.Role;
 import fr.relais.site.Site;
 import fr.relais.site.SiteRepository;
-import fr.relais.security.Role;
-import fr.relais.staff.StaffAccounts;
-import fr.relais.staff.StaffRepository;
+import fr.relais.staff.Staff;
+import fr.relais.staff.StaffFixtures;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
+import fr.relais.web.NuHtmlChecker;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,11 +41,7 @@ class MandateControllerTest extends OnBothDatabases {
     @Inject
     MandateRepository mandates;
     @Inject
-    StaffAccounts accounts;
-    @Inject
-    StaffRepository staffRepository;
-    @Inject
-    PasswordHasher hasher;
+    StaffFixtures staffFixtures;
     @Inject
     JournalProbe journal;
 
@@ -81,13 +76,6 @@ class MandateControllerTest extends OnBothDatabases {
         form.put("startDate", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         return form;
-    }
-
-    /** The message next to a field, without the "Erreur :" that screen readers hear first. */
-    private static String error(TestClient.Answer answer, String field) {
-        String text = answer.fieldError(field);
-        assertNotNull(text, "no message next to " + field);
-        return text.replaceFirst("^Erreur\\s*:\\s*", "");
     }
 
     private long count() {
@@ -154,7 +142,7 @@ class MandateControllerTest extends OnBothDatabases {
             form.remove(confirmation);
             TestClient.Answer answer = sami.post("/mandats/" + centre() + "/nouveau", form);
             assertEquals(422, answer.status());
-            assertEquals("Cochez cette case après l’avoir dit à la personne.", error(answer, confirmation));
+            assertEquals("Cochez cette case après l’avoir dit à la personne.", answer.fieldMessage(confirmation));
             assertEquals("Louis", answer.fieldValue("firstName"), "what was typed is kept");
             assertEquals("Déclarer les ressources trimestrielles à la CAF", answer.html().select("#f-purpose").text());
             assertFalse(answer.html().select("#f-scope-FAMILY").attr("checked").isEmpty() && answer.html().select("#f-scope-FAMILY[checked]").isEmpty());
@@ -173,14 +161,15 @@ class MandateControllerTest extends OnBothDatabases {
             form.put("startDate", "01/01/2020");
             TestClient.Answer answer = sami.post("/mandats/" + centre() + "/nouveau", form);
             assertEquals(422, answer.status());
-            assertEquals("Écrivez un nom avec des lettres seulement.", error(answer, "firstName"));
+            assertEquals("Écrivez un nom avec des lettres seulement.", answer.fieldMessage("firstName"));
             assertNotNull(answer.fieldError("lastName"));
-            assertEquals("Cochez au moins une démarche.", error(answer, "scopes"));
+            assertEquals("Cochez au moins une démarche.", answer.fieldMessage("scopes"));
             assertTrue(answer.fieldError("purpose").contains("sécurité sociale"), answer.fieldError("purpose"));
             assertNotNull(answer.fieldError("durationDays"));
-            assertEquals("La date de début ne peut pas être passée.", error(answer, "startDate"));
+            assertEquals("La date de début ne peut pas être passée.", answer.fieldMessage("startDate"));
             assertEquals("Jean2", answer.fieldValue("firstName"));
             assertEquals(before, count());
+            assertNoHtmlError(answer);
         }
     }
 
@@ -210,11 +199,10 @@ class MandateControllerTest extends OnBothDatabases {
         try (TestClient sami = as("aidant.centre@relais.demo")) {
             path = drafted(sami, "Hugo", "Lambert");
         }
-        String nordDirector = "direction.nord." + System.nanoTime() + "@relais.test";
-        accounts.create(nordDirector, "Direction Nord", Role.DIRECTOR, false, hasher.hash("mot-de-passe-de-test"), false,
-                Set.of(nord()));
+        Staff nordDirector = staffFixtures.newAccount(Role.DIRECTOR, "Direction Nord", StaffFixtures.PASSWORD,
+                "bibliotheque-nord");
         try (TestClient nour = as("aidant.nord@relais.demo");
-             TestClient director = TestClient.of(server).login(nordDirector, "mot-de-passe-de-test")) {
+             TestClient director = TestClient.of(server).login(nordDirector.email(), StaffFixtures.PASSWORD)) {
             for (TestClient other : List.of(nour, director)) {
                 long before = count();
                 assertEquals(404, other.get("/mandats/" + centre()).status());
@@ -253,6 +241,7 @@ class MandateControllerTest extends OnBothDatabases {
             assertEquals(422, empty.status());
             assertNotNull(empty.fieldError("by"));
             assertNotNull(empty.fieldError("reason"));
+            assertNoHtmlError(empty);
 
             TestClient.Answer revoked = director.post(path + "/revocation", Map.of("by", "SITE", "reason", "Démarche terminée"));
             assertEquals(303, revoked.status());
@@ -273,10 +262,15 @@ class MandateControllerTest extends OnBothDatabases {
         try (TestClient sami = as("aidant.centre@relais.demo")) {
             TestClient.Answer answer = sami.get("/mandats/" + centre() + "/verification?code=" + code);
             assertEquals(422, answer.status());
-            assertTrue(error(answer, "code").startsWith("Ce code n’a pas la bonne forme"), answer.fieldError("code"));
+            assertTrue(answer.fieldMessage("code").startsWith("Ce code n’a pas la bonne forme"), answer.fieldError("code"));
             TestClient.Answer unknown = sami.get("/mandats/" + centre() + "/verification?code=0000-0000");
             assertEquals(200, unknown.status());
             assertTrue(unknown.html().text().contains("Aucun mandat de cette bibliothèque"));
         }
+    }
+
+    /** The Nu checker finds no error in the page (a form sent back with its messages, here). */
+    private static void assertNoHtmlError(TestClient.Answer answer) {
+        assertEquals(List.of(), NuHtmlChecker.check(answer.body()).stream().filter(NuHtmlChecker.Problem::error).toList());
     }
 }

@@ -1,9 +1,7 @@
 package fr.relais.security;
 
-import fr.relais.site.SiteRepository;
-import fr.relais.security.Role;
 import fr.relais.staff.Staff;
-import fr.relais.staff.StaffAccounts;
+import fr.relais.staff.StaffFixtures;
 import fr.relais.staff.StaffRepository;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
@@ -14,11 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,19 +27,14 @@ class PasswordControllerTest extends OnBothDatabases {
     @Inject
     EmbeddedServer server;
     @Inject
-    StaffAccounts accounts;
+    StaffFixtures fixtures;
     @Inject
     StaffRepository staffRepository;
     @Inject
-    SiteRepository siteRepository;
-    @Inject
     PasswordHasher hasher;
-    private int counter;
 
     private Staff newAccount() {
-        String email = "personne" + (++counter) + "." + System.nanoTime() % 100000 + "@relais.test";
-        long centre = siteRepository.findBySlug("mediatheque-centre").orElseThrow().id();
-        return accounts.create(email, "Personne " + counter, Role.HELPER, false, hasher.hash(CURRENT), false, Set.of(centre));
+        return fixtures.newAccount(Role.HELPER, "Personne", CURRENT, "mediatheque-centre");
     }
 
     private TestClient signedIn(Staff account) {
@@ -53,19 +44,6 @@ class PasswordControllerTest extends OnBothDatabases {
     private static TestClient.Answer change(TestClient browser, String current, String next, String confirmation) {
         return browser.post("/compte/mot-de-passe", Map.of("currentPassword", current, "newPassword", next,
                 "confirmation", confirmation));
-    }
-
-    /** The message next to a field, without the "Erreur :" prefix that only screen readers hear. */
-    private static String message(TestClient.Answer answer, String field) {
-        String text = answer.fieldError(field);
-        assertNotNull(text, "no message next to " + field);
-        text = plain(text);
-        return text.startsWith("Erreur : ") ? text.substring("Erreur : ".length()) : text;
-    }
-
-    /** Visible text with no-break spaces (French typography) read as plain spaces. */
-    static String plain(String text) {
-        return text == null ? null : text.replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     /** A refused form never sends a password back: every input is empty and the typed texts appear nowhere. */
@@ -90,7 +68,7 @@ class PasswordControllerTest extends OnBothDatabases {
             TestClient.Answer answer = change(browser, "pas le bon mot de passe", NEW, NEW);
 
             assertEquals(422, answer.status());
-            assertEquals("Le mot de passe actuel est incorrect.", message(answer, "currentPassword"));
+            assertEquals("Le mot de passe actuel est incorrect.", answer.fieldMessage("currentPassword"));
             assertNull(answer.fieldError("newPassword"));
             assertNull(answer.fieldError("confirmation"));
             noPasswordEchoed(answer, "pas le bon mot de passe", NEW);
@@ -105,7 +83,7 @@ class PasswordControllerTest extends OnBothDatabases {
             TestClient.Answer answer = change(browser, CURRENT, NEW, NEW + " !");
 
             assertEquals(422, answer.status());
-            assertEquals("Les deux mots de passe ne sont pas identiques.", message(answer, "confirmation"));
+            assertEquals("Les deux mots de passe ne sont pas identiques.", answer.fieldMessage("confirmation"));
             assertNull(answer.fieldError("currentPassword"));
             assertNull(answer.fieldError("newPassword"));
             noPasswordEchoed(answer, CURRENT, NEW);
@@ -120,7 +98,7 @@ class PasswordControllerTest extends OnBothDatabases {
             TestClient.Answer answer = change(browser, CURRENT, "court-11car", "court-11car");
 
             assertEquals(422, answer.status());
-            assertEquals("Le mot de passe doit compter au moins 12 caractères.", message(answer, "newPassword"));
+            assertEquals("Le mot de passe doit compter au moins 12 caractères.", answer.fieldMessage("newPassword"));
             noPasswordEchoed(answer, CURRENT, "court-11car");
             assertTrue(passwordIs(account, CURRENT));
             // Twelve characters are enough.
@@ -136,7 +114,7 @@ class PasswordControllerTest extends OnBothDatabases {
             TestClient.Answer answer = change(browser, CURRENT, CURRENT, CURRENT);
 
             assertEquals(422, answer.status());
-            assertEquals("Le nouveau mot de passe doit être différent de l’actuel.", message(answer, "newPassword"));
+            assertEquals("Le nouveau mot de passe doit être différent de l’actuel.", answer.fieldMessage("newPassword"));
             noPasswordEchoed(answer, CURRENT);
         }
     }
@@ -149,7 +127,7 @@ class PasswordControllerTest extends OnBothDatabases {
             TestClient.Answer answer = change(browser, CURRENT, typed, typed);
 
             assertEquals(422, answer.status());
-            assertEquals("Le mot de passe ne doit pas être votre adresse e-mail.", message(answer, "newPassword"));
+            assertEquals("Le mot de passe ne doit pas être votre adresse e-mail.", answer.fieldMessage("newPassword"));
             assertTrue(passwordIs(account, CURRENT));
         }
     }
@@ -163,7 +141,7 @@ class PasswordControllerTest extends OnBothDatabases {
             assertEquals(422, answer.status());
             for (String field : List.of("currentPassword", "newPassword", "confirmation")) {
                 // An empty new password is missing, not "too short".
-                assertEquals("Ce champ est obligatoire.", message(answer, field), field);
+                assertEquals("Ce champ est obligatoire.", answer.fieldMessage(field), field);
             }
         }
     }

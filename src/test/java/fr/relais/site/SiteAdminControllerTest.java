@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static fr.relais.testing.TestClient.Answer.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,11 +45,12 @@ class SiteAdminControllerTest extends OnBothDatabases {
     SiteOfferRepository offerRepository;
     @Inject
     Sites sites;
+    @Inject
+    SiteFixtures fixtures;
 
     TestClient coordinator;
     TestClient director;
     TestClient visitor;
-    private int counter;
 
     @BeforeAll
     void signIn() {
@@ -70,11 +72,8 @@ class SiteAdminControllerTest extends OnBothDatabases {
         return siteRepository.findBySlug(slug).orElseThrow();
     }
 
-    /** A library of its own for one test, created directly (not the subject of the test). */
     private Site newSite(String name) {
-        String slug = "test-" + (++counter) + "-" + System.nanoTime() % 100000;
-        return sites.create(new Site(null, slug, name, "1 rue du Test", "69002", "Lyon", null, null, null, null,
-                Sites.DEFAULT_ZONE, sites.now()));
+        return fixtures.newSite(name);
     }
 
     private static Map<String, Object> siteForm(String name, String slug) {
@@ -105,19 +104,6 @@ class SiteAdminControllerTest extends OnBothDatabases {
         return form;
     }
 
-    /** The message next to a field, without the "Erreur :" prefix that only screen readers hear. */
-    private static String message(TestClient.Answer answer, String field) {
-        String text = answer.fieldError(field);
-        assertNotNull(text, "no message next to " + field);
-        text = plain(text);
-        return text.startsWith("Erreur : ") ? text.substring("Erreur : ".length()) : text;
-    }
-
-    /** Visible text with no-break spaces (French typography) read as plain spaces. */
-    static String plain(String text) {
-        return text == null ? null : text.replace('\u00a0', ' ').replace('\u202f', ' ');
-    }
-
     private static Map<String, String> publicHours(TestClient.Answer page) {
         Map<String, String> byDay = new LinkedHashMap<>();
         for (Element row : page.html().select("table.hours tbody tr")) {
@@ -134,7 +120,7 @@ class SiteAdminControllerTest extends OnBothDatabases {
         }
         Element list = h.nextElementSibling();
         return list == null || !list.tagName().equals("ul") ? List.of()
-                : list.children().eachText().stream().map(SiteAdminControllerTest::plain).toList();
+                : list.children().eachText().stream().map(TestClient.Answer::plain).toList();
     }
 
     private static String repeat(char c, int n) {
@@ -184,12 +170,12 @@ class SiteAdminControllerTest extends OnBothDatabases {
 
         assertEquals(422, answer.status());
         assertEquals("Nouvelle bibliothèque", answer.h1());
-        assertEquals(REQUIRED, message(answer, "name"));
+        assertEquals(REQUIRED, answer.fieldMessage("name"));
         assertEquals("Utilisez seulement des lettres minuscules sans accent, des chiffres et des tirets, "
-                + "par exemple « mediatheque-centre ».", message(answer, "slug"));
-        assertEquals("Le code postal compte 5 chiffres, par exemple 69001.", message(answer, "postcode"));
-        assertEquals("Numéro de téléphone non reconnu. Exemple : 04 72 00 00 00.", message(answer, "phone"));
-        assertEquals("Adresse e-mail non reconnue. Exemple : prenom.nom@exemple.fr.", message(answer, "email"));
+                + "par exemple « mediatheque-centre ».", answer.fieldMessage("slug"));
+        assertEquals("Le code postal compte 5 chiffres, par exemple 69001.", answer.fieldMessage("postcode"));
+        assertEquals("Numéro de téléphone non reconnu. Exemple : 04 72 00 00 00.", answer.fieldMessage("phone"));
+        assertEquals("Adresse e-mail non reconnue. Exemple : prenom.nom@exemple.fr.", answer.fieldMessage("email"));
         assertNull(answer.fieldError("addressLine"), "a correct field gets no message");
         assertNull(answer.fieldError("town"));
         assertEquals("Médiathèque-Sud", answer.fieldValue("slug"));
@@ -213,7 +199,7 @@ class SiteAdminControllerTest extends OnBothDatabases {
         assertEquals(422, answer.status());
         for (String field : List.of("name", "slug", "addressLine", "postcode", "town")) {
             // An empty slug or postcode is missing, not "in the wrong format".
-            assertEquals(REQUIRED, message(answer, field), field);
+            assertEquals(REQUIRED, answer.fieldMessage(field), field);
         }
         assertNull(answer.fieldError("phone"), "optional fields may stay empty");
         assertNull(answer.fieldError("email"));
@@ -225,7 +211,7 @@ class SiteAdminControllerTest extends OnBothDatabases {
         TestClient.Answer answer = coordinator.post("/gestion/sites", siteForm("Autre Nord", "bibliotheque-nord"));
 
         assertEquals(422, answer.status());
-        assertEquals("Cette adresse est déjà utilisée par une autre bibliothèque.", message(answer, "slug"));
+        assertEquals("Cette adresse est déjà utilisée par une autre bibliothèque.", answer.fieldMessage("slug"));
         assertEquals("bibliotheque-nord", answer.fieldValue("slug"));
         assertEquals(before, siteRepository.count());
         assertEquals("Bibliothèque Nord", site("bibliotheque-nord").name(), "the other library is untouched");
@@ -237,7 +223,7 @@ class SiteAdminControllerTest extends OnBothDatabases {
         TestClient.Answer refused = coordinator.post("/gestion/sites", siteForm(tooLong, "nom-trop-long"));
 
         assertEquals(422, refused.status());
-        assertEquals("Ce texte est trop long : 120 caractères au plus.", message(refused, "name"));
+        assertEquals("Ce texte est trop long : 120 caractères au plus.", refused.fieldMessage("name"));
         assertEquals(tooLong, refused.fieldValue("name"), "the typed text comes back whole");
         assertTrue(siteRepository.findBySlug("nom-trop-long").isEmpty(), "nothing stored, not even shortened");
 
@@ -256,9 +242,9 @@ class SiteAdminControllerTest extends OnBothDatabases {
         TestClient.Answer refused = coordinator.post("/gestion/sites", form);
 
         assertEquals(422, refused.status());
-        assertEquals("Ce texte est trop long : 500 caractères au plus.", message(refused, "directions"));
+        assertEquals("Ce texte est trop long : 500 caractères au plus.", refused.fieldMessage("directions"));
         // « 1 000 » with the French thousands separator (a no-break space).
-        assertEquals("Ce texte est trop long : 1 000 caractères au plus.", message(refused, "accessibility"));
+        assertEquals("Ce texte est trop long : 1 000 caractères au plus.", refused.fieldMessage("accessibility"));
         assertEquals(repeat('d', 501), refused.fieldValue("directions"));
         assertTrue(siteRepository.findBySlug("longues-explications").isEmpty());
 
@@ -332,7 +318,7 @@ class SiteAdminControllerTest extends OnBothDatabases {
         TestClient.Answer answer = coordinator.post("/gestion/sites/" + mine.id(), form);
 
         assertEquals(422, answer.status());
-        assertEquals("Cette adresse est déjà utilisée par une autre bibliothèque.", message(answer, "slug"));
+        assertEquals("Cette adresse est déjà utilisée par une autre bibliothèque.", answer.fieldMessage("slug"));
         assertEquals(mine.slug(), siteRepository.findById(mine.id()).orElseThrow().slug());
     }
 
@@ -409,10 +395,10 @@ class SiteAdminControllerTest extends OnBothDatabases {
         TestClient.Answer answer = coordinator.post("/gestion/sites/" + site.id() + "/horaires", form);
 
         assertEquals(422, answer.status());
-        assertEquals("L’heure de fermeture doit être après l’heure d’ouverture.", message(answer, "d1r1close"));
-        assertEquals("Indiquez l’heure d’ouverture et l’heure de fermeture.", message(answer, "d2r1close"));
-        assertEquals("Heure non reconnue. Exemple : 14:30.", message(answer, "d3r1open"));
-        assertEquals("Cette plage chevauche une autre plage du même jour.", message(answer, "d4r2open"));
+        assertEquals("L’heure de fermeture doit être après l’heure d’ouverture.", answer.fieldMessage("d1r1close"));
+        assertEquals("Indiquez l’heure d’ouverture et l’heure de fermeture.", answer.fieldMessage("d2r1close"));
+        assertEquals("Heure non reconnue. Exemple : 14:30.", answer.fieldMessage("d3r1open"));
+        assertEquals("Cette plage chevauche une autre plage du même jour.", answer.fieldMessage("d4r2open"));
         assertNull(answer.fieldError("d6r1open"));
         assertFalse(answer.texts(".error-summary").isEmpty(), "a summary says the form has errors");
         assertEquals("18:00", answer.fieldValue("d1r1open"));
@@ -432,6 +418,15 @@ class SiteAdminControllerTest extends OnBothDatabases {
         Map<String, Object> form = Map.of("d3r1open", "14:00", "d3r1close", "19:00", "d3r2open", "09:00", "d3r2close", "12:00");
         assertEquals(303, coordinator.post("/gestion/sites/" + site.id() + "/horaires", form).status());
         assertEquals("09:00 – 12:00, 14:00 – 19:00", publicHours(visitor.get("/bibliotheques/" + site.slug())).get("Mercredi"));
+    }
+
+    @Test
+    void fieldsBeyondTheWeekOrTheRangesAreIgnored() {
+        Site site = newSite("Bibliothèque aux champs inconnus");
+        Map<String, Object> form = Map.of("d8r1open", "09:00", "d8r1close", "10:00", "d1r4open", "09:00",
+                "d1r4close", "10:00", "d0r1open", "09:00", "d0r1close", "10:00");
+        assertEquals(303, coordinator.post("/gestion/sites/" + site.id() + "/horaires", form).status());
+        assertEquals(List.of(), sites.hours(site));
     }
 
     // ---- closures ------------------------------------------------------------------------------------------
@@ -481,7 +476,7 @@ class SiteAdminControllerTest extends OnBothDatabases {
         TestClient.Answer answer = coordinator.post("/gestion/sites/" + site.id() + "/fermetures", form);
 
         assertEquals(422, answer.status());
-        assertEquals("La date de fin doit être le même jour ou après la date de début.", message(answer, "endDate"));
+        assertEquals("La date de fin doit être le même jour ou après la date de début.", answer.fieldMessage("endDate"));
         assertNull(answer.fieldError("startDate"));
         assertEquals(start.toString(), answer.fieldValue("startDate"));
         assertEquals(start.minusDays(1).toString(), answer.fieldValue("endDate"));
@@ -496,16 +491,16 @@ class SiteAdminControllerTest extends OnBothDatabases {
                 Map.of("startDate", "demain", "endDate", "2026-02-30", "label", ""));
         assertEquals(422, answer.status());
         String unreadable = "Date non reconnue. Tapez-la comme 24/12/2026 (jour/mois/année).";
-        assertEquals(unreadable, message(answer, "startDate"));
-        assertEquals(unreadable, message(answer, "endDate"));
-        assertEquals(REQUIRED, message(answer, "label"));
+        assertEquals(unreadable, answer.fieldMessage("startDate"));
+        assertEquals(unreadable, answer.fieldMessage("endDate"));
+        assertEquals(REQUIRED, answer.fieldMessage("label"));
         assertEquals("demain", answer.fieldValue("startDate"));
 
         LocalDate day = sites.today(site).plusDays(3);
         TestClient.Answer tooLong = coordinator.post("/gestion/sites/" + site.id() + "/fermetures",
                 Map.of("startDate", day.toString(), "endDate", day.toString(), "label", repeat('m', 121)));
         assertEquals(422, tooLong.status());
-        assertEquals("Ce texte est trop long : 120 caractères au plus.", message(tooLong, "label"));
+        assertEquals("Ce texte est trop long : 120 caractères au plus.", tooLong.fieldMessage("label"));
         assertEquals(repeat('m', 121), tooLong.fieldValue("label"));
         assertTrue(closureRepository.findBySiteIdOrderByStartDateDesc(site.id()).isEmpty());
     }
@@ -583,8 +578,8 @@ class SiteAdminControllerTest extends OnBothDatabases {
         assertEquals("/gestion/sites/" + site.id() + "/services?enregistre=1", saved.location());
         TestClient.Answer page = visitor.get("/bibliotheques/" + site.slug());
         assertEquals(List.of("Ordinateurs en accès libre", "Wi-Fi gratuit — Code à demander à l’accueil"),
-                page.texts("ul.offer--yes li").stream().map(SiteAdminControllerTest::plain).toList());
-        List<String> notOffered = page.texts("ul.offer--no li").stream().map(SiteAdminControllerTest::plain).toList();
+                page.texts("ul.offer--yes li").stream().map(TestClient.Answer::plain).toList());
+        List<String> notOffered = page.texts("ul.offer--no li").stream().map(TestClient.Answer::plain).toList();
         assertEquals(1, notOffered.size());
         assertTrue(notOffered.get(0).startsWith("Prêt de matériel (tablette, ordinateur) — Pas pour l’instant"));
         assertTrue(notOffered.get(0).contains("Proposé à :"), notOffered.get(0));
@@ -630,7 +625,7 @@ class SiteAdminControllerTest extends OnBothDatabases {
         TestClient.Answer answer = coordinator.post("/gestion/sites/" + site.id() + "/services", form);
 
         assertEquals(422, answer.status());
-        assertEquals("Ce texte est trop long : 300 caractères au plus.", message(answer, "note_WIFI"));
+        assertEquals("Ce texte est trop long : 300 caractères au plus.", answer.fieldMessage("note_WIFI"));
         assertEquals(tooLong, answer.fieldValue("note_WIFI"), "the typed note comes back whole");
         assertTrue(answer.html().selectFirst("#f-offer_WORKSHOPS-no").hasAttr("checked"), "the choices made are kept");
         assertEquals(before, offerRepository.findBySiteId(site.id()), "nothing changed in the database");
@@ -649,8 +644,8 @@ class SiteAdminControllerTest extends OnBothDatabases {
                 Map.of("offer_WORKSHOPS", "", "note_WORKSHOPS", "Le samedi", "offer_WIFI", "peut-être"));
         assertEquals(422, answer.status());
         assertEquals("Indiquez si ce service est proposé ou non avant d’ajouter une précision.",
-                message(answer, "offer_WORKSHOPS"));
-        assertEquals("Ce choix n’est pas possible. Choisissez dans la liste.", message(answer, "offer_WIFI"));
+                answer.fieldMessage("offer_WORKSHOPS"));
+        assertEquals("Ce choix n’est pas possible. Choisissez dans la liste.", answer.fieldMessage("offer_WIFI"));
         assertEquals("Le samedi", answer.fieldValue("note_WORKSHOPS"));
         assertTrue(offerRepository.findBySiteId(site.id()).isEmpty());
     }

@@ -3,9 +3,7 @@ package fr.relais.site;
 import fr.relais.testing.Violations;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.web.Forms;
-import io.micronaut.http.HttpMethod;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.simple.SimpleHttpRequest;
+import fr.relais.web.Messages;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -97,7 +95,7 @@ class SiteFormTest extends OnBothDatabases {
     @ParameterizedTest
     @ValueSource(strings = {"name", "slug", "addressLine", "postcode", "town"})
     void anEmptyRequiredFieldShowsTheRequiredMessage(String field) {
-        Forms.Errors errors = forms.validate(with(field, ""), request(null));
+        Forms.Errors errors = forms.validate(with(field, ""), Messages.FRENCH);
         assertEquals(Map.of(field, "Ce champ est obligatoire."), errors.asMap());
     }
 
@@ -122,9 +120,9 @@ class SiteFormTest extends OnBothDatabases {
 
     @Test
     void theTooLongMessageSaysTheLimit() {
-        Forms.Errors errors = forms.validate(with("name", "x".repeat(121)), request(null));
+        Forms.Errors errors = forms.validate(with("name", "x".repeat(121)), Messages.FRENCH);
         assertEquals(Map.of("name", "Ce texte est trop long : 120 caractères au plus."), errors.asMap());
-        Forms.Errors english = forms.validate(with("name", "x".repeat(121)), request("en"));
+        Forms.Errors english = forms.validate(with("name", "x".repeat(121)), Messages.ENGLISH);
         assertEquals(Map.of("name", "This text is too long: 120 characters at most."), english.asMap());
     }
 
@@ -195,15 +193,6 @@ class SiteFormTest extends OnBothDatabases {
         for (String field : new String[]{"name", "slug", "addressLine", "postcode", "town"}) {
             assertTrue(empty.getOrDefault(field, Set.of()).contains("error.required"), field + ": " + empty);
         }
-    }
-
-    /** A server-side request, with an Accept-Language header or none. */
-    private static HttpRequest<?> request(String language) {
-        SimpleHttpRequest<Object> request = new SimpleHttpRequest<>(HttpMethod.POST, "/gestion/sites", null);
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return request;
     }
 
     private static String text(String field, int length) {

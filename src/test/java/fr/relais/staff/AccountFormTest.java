@@ -1,5 +1,6 @@
 package fr.relais.staff;
 
+import fr.relais.security.Role;
 import fr.relais.testing.Violations;
 import fr.relais.testing.OnBothDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -110,10 +111,25 @@ class AccountFormTest extends OnBothDatabases {
     }
 
     @Test
-    void anOverlongRoleIsNotAChoice() {
+    void aRoleIsOneOfTheRoles() {
+        for (Role role : Role.values()) {
+            assertEquals(Map.of(), violations(with("role", role.name())), role.name());
+            assertEquals(role, with("role", role.name()).chosenRole());
+        }
         assertOnly(with("role", "X".repeat(21)), "role", "error.choice");
-        // Unknown but short roles pass here: the controller checks them against the roles the editor may grant.
-        assertEquals(Map.of(), violations(with("role", "SUPERUSER")));
+        // Which of them the editor may grant is checked with the editor, by the controller.
+        assertOnly(with("role", "SUPERUSER"), "role", "error.choice");
+        assertOnly(with("role", "helper"), "role", "error.choice");
+    }
+
+    @Test
+    void tickedSitesAreNumbers() {
+        AccountForm form = new AccountForm("a@exemple.fr", "A", "HELPER", List.of("3", " 12 ", "3"), null);
+        assertEquals(Map.of(), violations(form));
+        assertEquals(Set.of(3L, 12L), form.chosenSites());
+        assertOnly(new AccountForm("a@exemple.fr", "A", "HELPER", List.of("3", "nord"), null), "siteIds", "error.choice");
+        assertOnly(new AccountForm("a@exemple.fr", "A", "HELPER", List.of("1".repeat(19)), null), "siteIds",
+                "error.choice");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package fr.relais.staff;
 
 import fr.relais.security.Role;
-import fr.relais.security.PasswordHasher;
 import fr.relais.site.SiteRepository;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
@@ -32,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(environments = "demo", transactional = false)
 class StaffAdminControllerTest extends OnBothDatabases {
-    static final String TEST_PASSWORD = "mot de passe de test 2026";
+    static final String TEST_PASSWORD = StaffFixtures.PASSWORD;
     static final String LOGIN_FAILED = "Adresse e-mail ou mot de passe incorrect.";
     static final String NOT_POSSIBLE = "Ce choix n’est pas possible. Choisissez dans la liste.";
     static final Pattern ONE_TIME = Pattern.compile("[a-km-zA-HJ-NP-Z2-9]{4}(-[a-km-zA-HJ-NP-Z2-9]{4}){3}");
@@ -48,12 +47,11 @@ class StaffAdminControllerTest extends OnBothDatabases {
     @Inject
     StaffAccounts accounts;
     @Inject
-    PasswordHasher hasher;
+    StaffFixtures fixtures;
 
     TestClient admin;
     TestClient coordinator;
     TestClient director;
-    private int counter;
 
     @BeforeAll
     void signIn() {
@@ -83,14 +81,8 @@ class StaffAdminControllerTest extends OnBothDatabases {
         return staffRepository.findById(account.id()).orElseThrow();
     }
 
-    /** A helper of its own for one test, with a known password, created directly. */
     private Staff newHelper(String name, String... siteSlugs) {
-        String email = "aidant" + (++counter) + "." + System.nanoTime() % 100000 + "@relais.test";
-        Set<Long> siteIds = new java.util.LinkedHashSet<>();
-        for (String slug : siteSlugs) {
-            siteIds.add(siteId(slug));
-        }
-        return accounts.create(email, name, Role.HELPER, false, hasher.hash(TEST_PASSWORD), false, siteIds);
+        return fixtures.newHelper(name, siteSlugs);
     }
 
     private static Map<String, Object> accountForm(String email, String name, String role, Object sites) {
@@ -107,19 +99,6 @@ class StaffAdminControllerTest extends OnBothDatabases {
         assertNotNull(code, "the page shows a one-time password");
         assertTrue(ONE_TIME.matcher(code.text()).matches(), code.text());
         return code.text();
-    }
-
-    /** The message next to a field, without the "Erreur :" prefix that only screen readers hear. */
-    private static String message(TestClient.Answer answer, String field) {
-        String text = answer.fieldError(field);
-        assertNotNull(text, "no message next to " + field);
-        text = plain(text);
-        return text.startsWith("Erreur : ") ? text.substring("Erreur : ".length()) : text;
-    }
-
-    /** Visible text with no-break spaces (French typography) read as plain spaces. */
-    static String plain(String text) {
-        return text == null ? null : text.replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     private TestClient.Answer tryLogin(TestClient browser, String email, String password) {
@@ -199,17 +178,17 @@ class StaffAdminControllerTest extends OnBothDatabases {
 
         assertEquals(422, answer.status());
         assertEquals("Nouveau compte", answer.h1());
-        assertEquals("Adresse e-mail non reconnue. Exemple : prenom.nom@exemple.fr.", message(answer, "email"));
-        assertEquals("Ce texte est trop long : 80 caractères au plus.", message(answer, "displayName"));
-        assertEquals("Cochez au moins une bibliothèque.", message(answer, "siteIds"));
+        assertEquals("Adresse e-mail non reconnue. Exemple : prenom.nom@exemple.fr.", answer.fieldMessage("email"));
+        assertEquals("Ce texte est trop long : 80 caractères au plus.", answer.fieldMessage("displayName"));
+        assertEquals("Cochez au moins une bibliothèque.", answer.fieldMessage("siteIds"));
         assertEquals("pas-une-adresse", answer.fieldValue("email"));
         assertEquals(longName, answer.fieldValue("displayName"), "the typed name comes back whole");
         assertEquals(before, staffRepository.count());
 
         TestClient.Answer empty = admin.post("/gestion/comptes", accountForm("", "", "HELPER", List.of()));
         assertEquals(422, empty.status());
-        assertEquals("Ce champ est obligatoire.", message(empty, "email"));
-        assertEquals("Ce champ est obligatoire.", message(empty, "displayName"));
+        assertEquals("Ce champ est obligatoire.", empty.fieldMessage("email"));
+        assertEquals("Ce champ est obligatoire.", empty.fieldMessage("displayName"));
         assertEquals(before, staffRepository.count());
     }
 
@@ -220,7 +199,7 @@ class StaffAdminControllerTest extends OnBothDatabases {
                 "HELPER", List.of(String.valueOf(siteId("mediatheque-centre")))));
 
         assertEquals(422, answer.status());
-        assertEquals("Un compte existe déjà avec cette adresse e-mail.", message(answer, "email"));
+        assertEquals("Un compte existe déjà avec cette adresse e-mail.", answer.fieldMessage("email"));
         assertEquals("AIDANT.Centre@Relais.DEMO", answer.fieldValue("email"));
         assertEquals("Sami bis", answer.fieldValue("displayName"));
         assertEquals(before, staffRepository.count());
@@ -252,7 +231,7 @@ class StaffAdminControllerTest extends OnBothDatabases {
         TestClient.Answer refused = coordinator.post("/gestion/comptes",
                 accountForm("admin2@relais.test", "Admin bis", "ADMIN", List.of()));
         assertEquals(422, refused.status());
-        assertEquals(NOT_POSSIBLE, message(refused, "role"));
+        assertEquals(NOT_POSSIBLE, refused.fieldMessage("role"));
         assertEquals("admin2@relais.test", refused.fieldValue("email"));
         assertEquals(before, staffRepository.count());
         assertTrue(staffRepository.findByEmail("admin2@relais.test").isEmpty());
@@ -262,7 +241,7 @@ class StaffAdminControllerTest extends OnBothDatabases {
         TestClient.Answer promoted = coordinator.post("/gestion/comptes/" + helper.id(),
                 accountForm(helper.email(), "Futur admin", "ADMIN", List.of(String.valueOf(nord))));
         assertEquals(422, promoted.status());
-        assertEquals(NOT_POSSIBLE, message(promoted, "role"));
+        assertEquals(NOT_POSSIBLE, promoted.fieldMessage("role"));
         assertEquals(Role.HELPER, reload(helper).role());
     }
 
@@ -326,18 +305,18 @@ class StaffAdminControllerTest extends OnBothDatabases {
         TestClient.Answer otherSite = director.post("/gestion/comptes",
                 accountForm("aidant.ailleurs@relais.test", "Inès", "HELPER", List.of(String.valueOf(nord))));
         assertEquals(422, otherSite.status());
-        assertEquals(NOT_POSSIBLE, message(otherSite, "siteIds"));
+        assertEquals(NOT_POSSIBLE, otherSite.fieldMessage("siteIds"));
         assertEquals("aidant.ailleurs@relais.test", otherSite.fieldValue("email"));
 
         TestClient.Answer asDirector = director.post("/gestion/comptes",
                 accountForm("direction.adjointe@relais.test", "Inès", "DIRECTOR", List.of(String.valueOf(centre))));
         assertEquals(422, asDirector.status());
-        assertEquals(NOT_POSSIBLE, message(asDirector, "role"));
+        assertEquals(NOT_POSSIBLE, asDirector.fieldMessage("role"));
 
         TestClient.Answer noSite = director.post("/gestion/comptes",
                 accountForm("aidant.sans.site@relais.test", "Inès", "HELPER", List.of()));
         assertEquals(422, noSite.status());
-        assertEquals("Cochez au moins une bibliothèque.", message(noSite, "siteIds"));
+        assertEquals("Cochez au moins une bibliothèque.", noSite.fieldMessage("siteIds"));
         assertEquals(before, staffRepository.count(), "none of the refused accounts was saved");
     }
 
@@ -399,7 +378,7 @@ class StaffAdminControllerTest extends OnBothDatabases {
         TestClient.Answer refused = director.post("/gestion/comptes/" + only.id(),
                 accountForm(only.email(), "Sacha", "HELPER", List.of()));
         assertEquals(422, refused.status());
-        assertEquals("Cochez au moins une bibliothèque.", message(refused, "siteIds"));
+        assertEquals("Cochez au moins une bibliothèque.", refused.fieldMessage("siteIds"));
         assertEquals(Set.of(siteId("mediatheque-centre")), accounts.siteIds(only.id()));
     }
 
