@@ -6,7 +6,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -69,10 +68,6 @@ public class Sites {
 
     public Site update(Site site) {
         return sites.update(site);
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     public List<OpeningHours> hours(Site site) {

@@ -1,7 +1,5 @@
 package fr.relais.web;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -18,21 +16,10 @@ import java.util.Map;
 public class Forms {
     private final Validator validator;
     private final Messages messages;
-    private final HttpLocaleResolver localeResolver;
 
-    Forms(Validator validator, Messages messages, HttpLocaleResolver localeResolver) {
+    Forms(Validator validator, Messages messages) {
         this.validator = validator;
         this.messages = messages;
-        this.localeResolver = localeResolver;
-    }
-
-    public Locale locale(HttpRequest<?> request) {
-        return messages.supported(localeResolver.resolveOrDefault(request));
-    }
-
-    /** Field name → message; empty when the form is valid. Keeps the order of the form's fields. */
-    public Errors validate(Object form, HttpRequest<?> request) {
-        return validate(form, locale(request));
     }
 
     /**
@@ -48,10 +35,6 @@ public class Forms {
             errors.add(field, v.getMessage(), limits.get("max"), limits.get("min"));
         }
         return errors;
-    }
-
-    public Errors errors(HttpRequest<?> request) {
-        return errors(locale(request));
     }
 
     /** No error yet: for a rule that needs the database or the signed-in person, added after {@link #validate}. */

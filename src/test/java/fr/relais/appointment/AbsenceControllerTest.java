@@ -87,7 +87,7 @@ class AbsenceControllerTest extends OnBothDatabases {
     private Desk desk() {
         String slug = "abs-" + (++counter) + "-" + System.nanoTime() % 100000;
         Site site = sites.create(new Site(null, slug, "Bibliothèque " + slug, "1 rue du Test", "69002", "Lyon", null, null,
-                null, null, Sites.DEFAULT_ZONE, sites.now()));
+                null, null, Sites.DEFAULT_ZONE, java.time.Instant.now()));
         String adaEmail = "ada." + slug + "@abs.test";
         String basileEmail = "basile." + slug + "@abs.test";
         long ada = accounts.create(adaEmail, "Ada", Role.HELPER, false, passwordHash, false, Set.of(site.id())).id();

@@ -99,7 +99,7 @@ class PermanenceControllerTest extends OnBothDatabases {
     private Site newSite() {
         String slug = "perm-" + (++counter) + "-" + System.nanoTime() % 100000;
         return sites.create(new Site(null, slug, "Bibliothèque " + slug, "1 rue du Test", "69002", "Lyon", "04 72 00 00 09",
-                null, null, null, Sites.DEFAULT_ZONE, sites.now()));
+                null, null, null, Sites.DEFAULT_ZONE, java.time.Instant.now()));
     }
 
     private long newHelper(String name, Site... of) {

@@ -147,7 +147,7 @@ class BookingBenchmark {
         for (int i = 1; i <= SITES; i++) {
             String slug = "bench-" + i;
             Site site = sites.create(new Site(null, slug, "Bibliothèque " + i, i + " rue du Test", "69001", "Lyon",
-                    "04 72 00 00 00", null, null, null, Sites.DEFAULT_ZONE, sites.now()));
+                    "04 72 00 00 00", null, null, null, Sites.DEFAULT_ZONE, java.time.Instant.now()));
             long a = accounts.create("bench1@" + slug + ".test", "Aidant A" + i, Role.HELPER, false, hash, false, Set.of(site.id())).id();
             long b = accounts.create("bench2@" + slug + ".test", "Aidant B" + i, Role.HELPER, false, hash, false, Set.of(site.id())).id();
             LocalDate since = LocalDate.now().minusDays(7);

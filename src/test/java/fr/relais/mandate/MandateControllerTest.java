@@ -257,7 +257,7 @@ class MandateControllerTest extends OnBothDatabases {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ABC", "trop-long-pour-un-code-de-mandat", "%00%27", "MK7Q-4XZ!"})
+    @ValueSource(strings = {"ABC", "trop-long-pour-un-code-de-mandat", "%27%3B", "MK7Q-4XZ!"})
     void aMalformedCodeIsExplainedAndAnUnknownOneSaysSo(String code) {
         try (TestClient sami = as("aidant.centre@relais.demo")) {
             TestClient.Answer answer = sami.get("/mandats/" + centre() + "/verification?code=" + code);
@@ -272,5 +272,15 @@ class MandateControllerTest extends OnBothDatabases {
     /** The Nu checker finds no error in the page (a form sent back with its messages, here). */
     private static void assertNoHtmlError(TestClient.Answer answer) {
         assertEquals(List.of(), NuHtmlChecker.check(answer.body()).stream().filter(NuHtmlChecker.Problem::error).toList());
+    }
+
+    /** A control character in the address is no code anyone types: the address itself is refused (ADR 0014). */
+    @Test
+    void aControlCharacterInTheCodeIsAnAddressError() {
+        try (TestClient sami = as("aidant.centre@relais.demo")) {
+            TestClient.Answer answer = sami.get("/mandats/" + centre() + "/verification?code=%00%27");
+            assertEquals(400, answer.status());
+            assertTrue(answer.html().text().contains("Adresse incorrecte"), answer.html().text());
+        }
     }
 }
