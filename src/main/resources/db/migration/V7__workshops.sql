@@ -1,6 +1,6 @@
 -- Workshops (ateliers): a catalogue of workshops, their dated sessions, and the people registered for a seat or
 -- waiting for one. Seats are counted by the database: a session's seats_taken can only grow by a conditional
--- update that keeps it within capacity, and a CHECK guards the same bound (ADR 0014).
+-- update that keeps it within capacity, and a CHECK guards the same bound (ADR 0015).
 
 ALTER TABLE site ADD COLUMN workshop_max_seats INT NOT NULL DEFAULT 2;
 ALTER TABLE site ADD COLUMN workshop_closing_hours INT NOT NULL DEFAULT 2;

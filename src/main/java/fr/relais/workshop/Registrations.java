@@ -22,7 +22,7 @@ import java.util.Objects;
  * taken by a conditional update that the database refuses beyond the capacity (and a CHECK guards the same
  * bound): no read-then-write decides who is seated. A seat freed by a cancellation or a larger capacity goes,
  * in the same transaction, to the first waiting registrations that fit, in arrival order; each promotion is
- * journaled (ADR 0014).
+ * journaled (ADR 0015).
  */
 @Singleton
 public class Registrations {

@@ -12,7 +12,7 @@ import java.time.LocalTime;
 /**
  * One dated session of a workshop at a library. {@code seatsTaken} is the sum of the seats of its SEATED
  * registrations, kept by {@link Registrations} with conditional updates that the database refuses beyond
- * {@code capacity} (ADR 0014). {@code publicListing} false: a session for a partner's group, not on the agenda.
+ * {@code capacity} (ADR 0015). {@code publicListing} false: a session for a partner's group, not on the agenda.
  */
 @MappedEntity("workshop_session")
 public record WorkshopSession(
