@@ -8,7 +8,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,8 +163,7 @@ public class Registrations {
 
     /** Whether registering (and promotion) has closed: the site's cut-off before the start (default 2 hours). */
     public boolean closed(WorkshopSession session) {
-        Duration cutoff = Duration.ofHours(settings(session.siteId()).closingHours());
-        return !clock.instant().isBefore(session.startsAt().minus(cutoff));
+        return !clock.instant().isBefore(settings(session.siteId()).closesAt(session));
     }
 
     public WorkshopSettings settings(long siteId) {

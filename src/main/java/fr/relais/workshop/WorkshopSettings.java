@@ -7,6 +7,9 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * A library's workshop settings (columns of the site table): the seats one person may take, themself and
  * relatives (default 2), and how many hours before the start registration closes (default 2).
@@ -20,6 +23,11 @@ public record WorkshopSettings(@Id Long id,
 
     static WorkshopSettings defaults(long siteId) {
         return new WorkshopSettings(siteId, DEFAULT_MAX_SEATS, DEFAULT_CLOSING_HOURS);
+    }
+
+    /** When registering (and promotion) closes for a session of this library: its closing hours before the start. */
+    public Instant closesAt(WorkshopSession session) {
+        return session.startsAt().minus(Duration.ofHours(closingHours));
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
