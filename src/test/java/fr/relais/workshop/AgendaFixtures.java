@@ -86,6 +86,14 @@ public class AgendaFixtures {
         return session(site, workshop(null, "Découvrir sa boîte mail", WorkshopLevel.BEGINNER, "EMAIL"), 7, capacity);
     }
 
+    public Site siteOf(WorkshopSession s) {
+        return sites.byId(s.siteId()).orElseThrow();
+    }
+
+    public Workshop workshopOf(WorkshopSession s) {
+        return workshops.findById(s.workshopId()).orElseThrow();
+    }
+
     public WorkshopSession reload(WorkshopSession s) {
         return sessions.findById(s.id()).orElseThrow();
     }
