@@ -58,21 +58,35 @@ class RegistrationSlip {
     }
 
     /**
-     * How much of the long texts a ticket prints: everything, then each of the library's texts cut shorter, then
-     * none of them (a line says where they are), then also the name, title and address cut (200-character
-     * addresses exist only in tests, but the ticket must stay one page whatever the data).
+     * How much a ticket prints of the texts that can be long, tried in this order until the ticket holds on one
+     * page: everything; then without the directions; the accessibility line shortened; what to bring and the
+     * prerequisites shortened; the library's name, room and address shortened (and the accessibility left out);
+     * what to bring and the prerequisites left out; at last the title shortened too (texts that long exist only in
+     * tests, but the ticket must stay one page whatever the data). A line then says where the whole texts are:
+     * the A4 sheet and the person's page online.
      */
     enum Fit {
-        WHOLE(0, 0), TEXTS_240(240, 0), TEXTS_150(150, 0), TEXTS_90(90, 0), NO_TEXTS(-1, 0), SHORT_FACTS(-1, 70);
+        WHOLE(0, true, 0, 0, 0), NO_DIRECTIONS(0, false, 0, 0, 0), ACCESS_100(0, false, 100, 0, 0),
+        TEXTS_150(150, false, 100, 0, 0), TEXTS_80(80, false, 100, 0, 0), PLACE_80(80, false, 100, 80, 0),
+        PLACE_40(80, false, -1, 40, 0), NO_TEXTS(-1, false, -1, 40, 0), TITLE_60(-1, false, -1, 40, 60);
 
-        /** Longest text kept (0: whole, -1: left out). */
+        /** Longest text to bring or prerequisite kept (0: whole, -1: left out). */
         final int texts;
-        /** Longest site name, title or address line kept (0: whole). */
-        final int facts;
+        /** Whether the directions are printed. */
+        final boolean directions;
+        /** Longest accessibility line kept (0: whole, -1: left out). */
+        final int access;
+        /** Longest library name, room, address line or town kept (0: whole). */
+        final int place;
+        /** Longest title kept (0: whole). */
+        final int title;
 
-        Fit(int texts, int facts) {
+        Fit(int texts, boolean directions, int access, int place, int title) {
             this.texts = texts;
-            this.facts = facts;
+            this.directions = directions;
+            this.access = access;
+            this.place = place;
+            this.title = title;
         }
     }
 
@@ -90,11 +104,12 @@ class RegistrationSlip {
         Locale lang = messages.supported(locale);
         String title = words.get(lang, "agenda.slip.docTitle", words.date(data.date(), lang), data.siteName());
         if (format == Format.A4) {
-            return layout.render(format.paper, lang, title, 1, slip -> write(slip, data, lang, Fit.WHOLE));
+            // One page for any ordinary data; the longest texts run onto a second, numbered.
+            return layout.render(format.paper, lang, title, 1, slip -> sheet(slip, data, lang));
         }
         byte[] pdf = null;
         for (Fit fit : Fit.values()) {
-            pdf = layout.render(format.paper, lang, title, 1, slip -> write(slip, data, lang, fit));
+            pdf = layout.render(format.paper, lang, title, 1, slip -> ticket(slip, data, lang, fit));
             if (pages(pdf) == 1) {
                 break;
             }
@@ -102,100 +117,81 @@ class RegistrationSlip {
         return pdf;
     }
 
-    private void write(Slip slip, Data d, Locale lang, Fit fit) {
-        slip.boldText(cut(d.siteName(), fit.facts));
-        slip.title(cut(d.workshopTitle(), fit.facts));
+    /**
+     * The A4 sheet: every fact on its own line, the place and the code side by side, then what to bring and the
+     * prerequisites, whole. Should these run onto a second page (the longest texts), the code is on the first.
+     */
+    private void sheet(Slip slip, Data d, Locale lang) {
+        slip.boldText(d.siteName());
+        slip.title(d.workshopTitle());
         slip.fact(Slip.keepTogetherAfterFirstWord(words.date(d.date(), lang)));
-        slip.fact(words.get(lang, "agenda.slip.time", Slip.nonBreaking(words.time(d.time(), lang)),
-                Slip.nonBreaking(words.time(d.time().plusMinutes(d.durationMinutes()), lang))));
+        slip.fact(timeRange(d, lang));
         slip.labelled(words.get(lang, "agenda.slip.length.label"), words.length(d.durationMinutes(), lang));
         slip.labelled(words.get(lang, "agenda.slip.level.label"), words.level(d.level(), lang));
-        slip.labelled(words.get(lang, "agenda.slip.person.label"), d.seats() == 1
-                ? words.get(lang, "agenda.slip.person.one", d.firstName())
-                : words.get(lang, "agenda.slip.person.many", d.firstName(), d.seats()));
+        slip.labelled(words.get(lang, "agenda.slip.person.label"), person(d, lang));
         if (present(d.room())) {
             slip.labelled(words.get(lang, "agenda.slip.room.label"), d.room().strip());
         }
-        slip.labelled(words.get(lang, "agenda.slip.status.label"), status(d, lang));
-        texts(slip, d, lang, fit);
-        if (slip.isWide()) {
-            // A4: where to come on the left, the code and how to cancel on the right.
-            slip.columns(left -> place(left, d, lang, fit), right -> code(right, d, lang));
-        } else {
-            place(slip, d, lang, fit);
-            code(slip, d, lang);
-        }
-    }
-
-    private String status(Data d, Locale lang) {
-        return switch (d.status()) {
-            case SEATED -> words.get(lang, d.seats() == 1 ? "agenda.slip.status.seated" : "agenda.slip.status.seatedMany");
-            case WAITING -> d.position() == 1 ? words.get(lang, "agenda.slip.status.waitingFirst")
-                    : words.get(lang, "agenda.slip.status.waiting", Integer.toString(d.position()));
-            case CANCELLED_BY_USER, CANCELLED_BY_SITE -> words.get(lang, "agenda.slip.status.cancelled");
-        };
-    }
-
-    /** What to bring and what to know already: headed sections on A4, labelled paragraphs on a ticket. */
-    private void texts(Slip slip, Data d, Locale lang, Fit fit) {
-        List<String> toBring = AgendaPages.lines(d.whatToBring());
-        String prerequisites = present(d.prerequisites()) ? d.prerequisites().strip() : null;
-        if (fit.texts < 0) {
-            if (!toBring.isEmpty() || prerequisites != null) {
-                slip.text(words.get(lang, "agenda.slip.more"));
-            }
-            return;
-        }
-        if (slip.isWide()) {
-            if (!toBring.isEmpty()) {
-                slip.heading(words.get(lang, "agenda.slip.bring"));
-                if (toBring.size() == 1) {
-                    slip.text(toBring.get(0));
-                } else {
-                    slip.bullets(toBring);
-                }
-            }
-            if (prerequisites != null) {
-                slip.heading(words.get(lang, "agenda.slip.prerequisites"));
-                slip.text(prerequisites);
-            }
-            return;
-        }
-        String bring = toBring.isEmpty() ? null : String.join(" ; ", toBring);
-        if (bring != null) {
-            slip.labelled(words.get(lang, "agenda.slip.bring.label"), cut(bring, fit.texts));
-        }
-        if (prerequisites != null) {
-            slip.labelled(words.get(lang, "agenda.slip.prerequisites.label"), cut(prerequisites, fit.texts));
-        }
-        boolean shortened = java.util.stream.Stream.of(bring, prerequisites, d.directions(), d.accessibility())
-                .anyMatch(t -> t != null && !t.strip().equals(cut(t.strip(), fit.texts)));
-        if (shortened) {
-            slip.text(words.get(lang, "agenda.slip.more"));
-        }
-    }
-
-    /** The address, the directions in words and the accessibility of the place. */
-    private void place(Slip slip, Data d, Locale lang, Fit fit) {
-        String town = join(" ", d.sitePostcode(), cut(d.siteTown(), fit.facts));
-        String accessLabel = words.get(lang, "agenda.slip.access.label");
-        if (slip.isWide()) {
-            slip.heading(words.get(lang, "agenda.slip.address"));
-            slip.lines(d.siteName(), d.siteAddressLine(), town);
+        slip.labelled(words.get(lang, "agenda.slip.status.label"), status(d, lang, false));
+        slip.columns(left -> {
+            left.heading(words.get(lang, "agenda.slip.address"));
+            left.lines(d.siteName(), d.siteAddressLine(), join(" ", d.sitePostcode(), d.siteTown()));
             if (present(d.directions())) {
-                slip.text(d.directions().strip());
+                left.text(d.directions().strip());
             }
             if (present(d.accessibility())) {
-                slip.labelled(accessLabel, d.accessibility().strip());
+                left.labelled(words.get(lang, "agenda.slip.access.label"), d.accessibility().strip());
             }
-            return;
+        }, right -> right.boxed(box -> {
+            box.labelledFact(words.get(lang, "agenda.slip.code.label"), d.code());
+            box.heading(words.get(lang, "agenda.slip.manage"));
+            box.webAddress(Slip.displayUrl(d.manageUrl()));
+            box.text(how(d, lang));
+        }));
+        List<String> toBring = AgendaPages.lines(d.whatToBring());
+        if (!toBring.isEmpty()) {
+            slip.heading(words.get(lang, "agenda.slip.bring"));
+            if (toBring.size() == 1) {
+                slip.text(toBring.get(0));
+            } else {
+                slip.bullets(toBring);
+            }
         }
-        // On a ticket every line counts: the name is at the top, the address is one labelled line, and the
-        // directions and the accessibility share a paragraph.
-        slip.space().labelled(words.get(lang, "agenda.slip.address.label"), join(", ", cut(d.siteAddressLine(), fit.facts), town));
-        int limit = fit.texts < 0 ? 0 : fit.texts;
-        String directions = present(d.directions()) && fit.texts >= 0 ? cut(d.directions().strip(), limit) : null;
-        String access = present(d.accessibility()) && fit.texts >= 0 ? cut(d.accessibility().strip(), limit) : null;
+        if (present(d.prerequisites())) {
+            slip.heading(words.get(lang, "agenda.slip.prerequisites"));
+            slip.text(d.prerequisites().strip());
+        }
+    }
+
+    /**
+     * The ticket: the same facts, several to a line, the library's texts shortened as {@code fit} says. The code
+     * and how to cancel are framed at the bottom.
+     */
+    private void ticket(Slip slip, Data d, Locale lang, Fit fit) {
+        slip.boldText(cut(d.siteName(), fit.place));
+        slip.title(cut(d.workshopTitle(), fit.title));
+        slip.fact(Slip.keepTogetherAfterFirstWord(words.date(d.date(), lang)));
+        slip.fact(timeRange(d, lang));
+        slip.paragraph(Slip.Run.bold(words.get(lang, "agenda.slip.length.label")),
+                Slip.Run.plain(" " + words.length(d.durationMinutes(), lang) + " \u00B7 "),
+                Slip.Run.bold(words.get(lang, "agenda.slip.level.label")), Slip.Run.plain(" " + words.level(d.level(), lang)));
+        slip.paragraph(Slip.Run.bold(words.get(lang, "agenda.slip.person.label")),
+                Slip.Run.plain(" " + person(d, lang) + " \u2014 " + status(d, lang, true)));
+        List<String> toBring = AgendaPages.lines(d.whatToBring());
+        String bring = toBring.isEmpty() ? null : String.join(" ; ", toBring);
+        String prerequisites = present(d.prerequisites()) ? d.prerequisites().strip() : null;
+        if (fit.texts >= 0 && bring != null) {
+            slip.labelled(words.get(lang, "agenda.slip.bring.label"), cut(bring, fit.texts));
+        }
+        if (fit.texts >= 0 && prerequisites != null) {
+            slip.labelled(words.get(lang, "agenda.slip.prerequisites.label"), cut(prerequisites, fit.texts));
+        }
+        String room = present(d.room()) ? cut(d.room().strip(), fit.place) : null;
+        slip.space().labelled(words.get(lang, "agenda.slip.address.label"),
+                join(", ", room, cut(d.siteAddressLine(), fit.place), join(" ", d.sitePostcode(), cut(d.siteTown(), fit.place))));
+        String directions = present(d.directions()) && fit.directions ? d.directions().strip() : null;
+        String access = present(d.accessibility()) && fit.access >= 0 ? cut(d.accessibility().strip(), fit.access) : null;
+        String accessLabel = words.get(lang, "agenda.slip.access.label");
         if (directions != null && access != null) {
             slip.paragraph(Slip.Run.plain(directions + " "), Slip.Run.bold(accessLabel), Slip.Run.plain(" " + access));
         } else if (directions != null) {
@@ -203,23 +199,60 @@ class RegistrationSlip {
         } else if (access != null) {
             slip.labelled(accessLabel, access);
         }
-    }
-
-    /** The code and how to cancel or see the registration, framed together: the part to keep. */
-    private void code(Slip slip, Data d, Locale lang) {
+        boolean shortened = longer(bring, fit.texts) || longer(prerequisites, fit.texts) || longer(d.accessibility(), fit.access)
+                || (present(d.directions()) && !fit.directions);
+        if (shortened) {
+            slip.text(words.get(lang, "agenda.slip.more"));
+        }
         slip.boxed(box -> {
             box.labelledFact(words.get(lang, "agenda.slip.code.label"), d.code());
-            box.heading(words.get(lang, "agenda.slip.manage"));
-            box.webAddress(Slip.displayUrl(d.manageUrl()));
-            String phone = present(d.sitePhone()) ? Slip.nonBreaking(d.sitePhone().strip()) : null;
-            box.text(phone != null ? words.get(lang, "agenda.slip.manage.howOrPhone", phone)
-                    : words.get(lang, "agenda.slip.manage.how"));
+            box.labelledWebAddress(words.get(lang, "agenda.slip.manage.label"), Slip.displayUrl(d.manageUrl()));
+            if (present(d.sitePhone())) {
+                box.text(words.get(lang, "agenda.slip.manage.phone", Slip.nonBreaking(d.sitePhone().strip())));
+            }
         });
     }
 
-    /** The text cut after a word so that it holds in {@code limit} characters, with "…"; whole when 0. */
+    /** "de 10 h 00 à 11 h 30": each time kept whole on its line. */
+    private String timeRange(Data d, Locale lang) {
+        return words.get(lang, "agenda.slip.time", Slip.nonBreaking(words.time(d.time(), lang)),
+                Slip.nonBreaking(words.time(d.time().plusMinutes(d.durationMinutes()), lang)));
+    }
+
+    private String person(Data d, Locale lang) {
+        return d.seats() == 1 ? words.get(lang, "agenda.slip.person.one", d.firstName())
+                : words.get(lang, "agenda.slip.person.many", d.firstName(), d.seats());
+    }
+
+    /** "with this code and your first name, or by phone on …". */
+    private String how(Data d, Locale lang) {
+        String phone = present(d.sitePhone()) ? Slip.nonBreaking(d.sitePhone().strip()) : null;
+        return phone != null ? words.get(lang, "agenda.slip.manage.howOrPhone", phone) : words.get(lang, "agenda.slip.manage.how");
+    }
+
+    /** Seated, waiting (and where in line), or cancelled; on a ticket without the explanation. */
+    private String status(Data d, Locale lang, boolean brief) {
+        return switch (d.status()) {
+            case SEATED -> words.get(lang, d.seats() == 1 ? "agenda.slip.status.seated" : "agenda.slip.status.seatedMany");
+            case WAITING -> brief ? (d.position() == 1 ? words.get(lang, "agenda.slip.status.waitingShortFirst")
+                    : words.get(lang, "agenda.slip.status.waitingShort", Integer.toString(d.position())))
+                    : d.position() == 1 ? words.get(lang, "agenda.slip.status.waitingFirst")
+                    : words.get(lang, "agenda.slip.status.waiting", Integer.toString(d.position()));
+            case CANCELLED_BY_USER, CANCELLED_BY_SITE -> words.get(lang, "agenda.slip.status.cancelled");
+        };
+    }
+
+    /** Whether a text is not printed whole under this limit (0: whole, -1: left out). */
+    private static boolean longer(String text, int limit) {
+        return present(text) && limit != 0 && (limit < 0 || text.strip().length() > limit);
+    }
+
+    /** The text cut after a word so that it holds in {@code limit} characters, with "…"; whole when 0, empty when -1. */
     static String cut(String text, int limit) {
-        if (text == null || limit <= 0 || text.length() <= limit) {
+        if (limit < 0) {
+            return "";
+        }
+        if (text == null || limit == 0 || text.length() <= limit) {
             return text;
         }
         int space = text.lastIndexOf(' ', limit - 1);
