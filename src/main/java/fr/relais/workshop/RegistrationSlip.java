@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The registration slip ("bulletin d'inscription"): which workshop, when, where, for whom, with what, the code
@@ -107,11 +108,22 @@ class RegistrationSlip {
             // One page for any ordinary data; the longest texts run onto a second, numbered.
             return layout.render(format.paper, lang, title, 1, slip -> sheet(slip, data, lang));
         }
+        List<Consumer<Slip>> versions = Arrays.stream(Fit.values())
+                .<Consumer<Slip>>map(fit -> slip -> ticket(slip, data, lang, fit)).toList();
+        return onOnePage(format.paper, lang, title, versions);
+    }
+
+    /**
+     * The first version that holds on one page, from the fullest to the shortest (the last one whatever its length).
+     * The same contract as the shared layout's {@code renderOnOnePage} on the main line, which this gives way to
+     * once both meet.
+     */
+    private byte[] onOnePage(SlipLayout.PaperSize paper, Locale lang, String title, List<Consumer<Slip>> versions) {
         byte[] pdf = null;
-        for (Fit fit : Fit.values()) {
-            pdf = layout.render(format.paper, lang, title, 1, slip -> ticket(slip, data, lang, fit));
+        for (Consumer<Slip> version : versions) {
+            pdf = layout.render(paper, lang, title, 1, version);
             if (pages(pdf) == 1) {
-                break;
+                return pdf;
             }
         }
         return pdf;

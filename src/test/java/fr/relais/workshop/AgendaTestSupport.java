@@ -72,10 +72,17 @@ final class AgendaTestSupport {
     }
 
     static Download download(EmbeddedServer server, String path) {
+        return download(server, path, null);
+    }
+
+    /** A download by a signed-in browser: its session cookie goes with the request. */
+    static Download download(EmbeddedServer server, String path, TestClient browser) {
         try {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET();
+            if (browser != null) {
+                browser.cookie("relais_session").ifPresent(c -> request.header("Cookie", "relais_session=" + c));
+            }
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
