@@ -2,13 +2,10 @@ package fr.relais.workshop;
 
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
-import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -32,32 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * keeps the choices; private, cancelled and past sessions nowhere.
  */
 @MicronautTest(transactional = false)
-class AgendaTest extends OnBothDatabases {
+class AgendaTest extends AgendaHttpTest {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    AgendaFixtures fixtures;
     @Inject
     Sites sites;
     @Inject
     Clock clock;
-
-    private TestClient visitor;
-
-    private TestClient visitor() {
-        if (visitor == null) {
-            visitor = TestClient.of(server);
-        }
-        return visitor;
-    }
-
-    @AfterAll
-    void close() {
-        if (visitor != null) {
-            visitor.close();
-        }
-    }
 
     /** The agenda's entry for a session, found by the link to its page. */
     private static Element entry(TestClient.Answer agenda, WorkshopSession s) {

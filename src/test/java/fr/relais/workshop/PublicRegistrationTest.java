@@ -1,12 +1,9 @@
 package fr.relais.workshop;
 
 import fr.relais.site.Site;
-import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -29,33 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * page reached only with its key; the calendar file. The per-address limit is raised here (one address for all).
  */
 @MicronautTest(transactional = false)
-class PublicRegistrationTest extends OnBothDatabases {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    AgendaFixtures fixtures;
+class PublicRegistrationTest extends AgendaHttpTest {
     @Inject
     Clock clock;
-
-    private TestClient visitor;
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("relais.public-registration.registrations-per-hour", "100000");
-    }
-
-    private TestClient visitor() {
-        if (visitor == null) {
-            visitor = TestClient.of(server);
-        }
-        return visitor;
-    }
-
-    @AfterAll
-    void close() {
-        if (visitor != null) {
-            visitor.close();
-        }
     }
 
     private static String path(WorkshopSession s) {

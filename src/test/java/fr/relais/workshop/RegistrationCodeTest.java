@@ -2,12 +2,9 @@ package fr.relais.workshop;
 
 import fr.relais.site.Site;
 import fr.relais.testing.MutableClock;
-import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,37 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The per-address limits are raised here (one address for all); {@link PublicRegistrationRateLimitTest} checks them.
  */
 @MicronautTest(transactional = false)
-class RegistrationCodeTest extends OnBothDatabases {
+class RegistrationCodeTest extends AgendaHttpTest {
     static final String NOT_FOUND = "Aucune inscription ne correspond à ce code et à ce prénom. Vérifiez le code sur votre bulletin.";
     static final String FIND = "/ateliers/inscription/retrouver";
     static final String CANCEL = "/ateliers/inscription/annulation";
     @Inject
-    EmbeddedServer server;
-    @Inject
-    AgendaFixtures fixtures;
-    @Inject
     MutableClock clock;
-
-    private TestClient visitor;
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("relais.public-registration.registrations-per-hour", "100000",
                 "relais.public-registration.code-checks-per-window", "100000");
-    }
-
-    private TestClient visitor() {
-        if (visitor == null) {
-            visitor = TestClient.of(server);
-        }
-        return visitor;
-    }
-
-    @AfterAll
-    void close() {
-        if (visitor != null) {
-            visitor.close();
-        }
     }
 
     private long register(WorkshopSession s, String firstName, String seats) {
