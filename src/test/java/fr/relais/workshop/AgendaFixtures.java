@@ -59,10 +59,6 @@ public class AgendaFixtures {
         return w;
     }
 
-    public Workshop workshop(Workshop w) {
-        return workshops.save(w);
-    }
-
     /** A scheduled session at 10:00, {@code daysAhead} days from today at the library. */
     public WorkshopSession session(Site site, Workshop workshop, int daysAhead, int capacity) {
         return session(site, workshop, sites.today(site).plusDays(daysAhead), LocalTime.of(10, 0), capacity, true);
