@@ -12,5 +12,6 @@ public enum JournalAction {
     MANDATE_CHECKED,
     PERSONAL_DATA_OPENED,
     PERSONAL_DATA_EXPORTED,
+    WORKSHOP_PROMOTED,
     PURGE
 }

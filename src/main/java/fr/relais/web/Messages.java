@@ -31,7 +31,7 @@ public class Messages {
      */
     static final List<String> BASE_NAMES = List.of(
             "i18n.messages", "i18n.journal", "i18n.mandate", "i18n.mandatepdf", "i18n.partner", "i18n.referral",
-            "i18n.accompaniment");
+            "i18n.accompaniment", "i18n.workshop", "i18n.agenda");
     private static final Logger LOG = LoggerFactory.getLogger(Messages.class);
 
     private final Map<Locale, ResourceBundle> bundles = Map.of(

@@ -436,6 +436,40 @@ class RouteSecurityTest extends OnBothDatabases {
                 "pas du JSON".getBytes(StandardCharsets.UTF_8))), forbidden, forbidden, forbidden, forbidden, invalid, invalid);
         post("/partenaires/import/confirmation", TestClient.multipart(form("content", "{}")),
                 forbidden, forbidden, forbidden, forbidden, invalid, invalid);
+        // Workshops, public side (agenda, a session's page and registering, the person's keyed pages, finding and
+        // cancelling with the code): no account needed, the same answers for everyone. {workshopSessionCentre} is a
+        // public session of the centre, {workshopSessionPrivate} one for a partner's group (not on the agenda).
+        get("/ateliers", ok, ok, ok, ok, ok, ok);
+        get("/ateliers?theme=EMAIL&niveau=BEGINNER&bibliotheque=bibliotheque-nord", ok, ok, ok, ok, ok, ok);
+        get("/ateliers?theme=INCONNU&niveau=EXPERT&bibliotheque=n-existe-pas", ok, ok, ok, ok, ok, ok);
+        get("/bibliotheques/mediatheque-centre/ateliers", ok, ok, ok, ok, ok, ok);
+        get("/bibliotheques/bibliotheque-nord/ateliers?theme=EMAIL", ok, ok, ok, ok, ok, ok);
+        get("/bibliotheques/n-existe-pas/ateliers", notFound, notFound, notFound, notFound, notFound, notFound);
+        get("/ateliers/seances/{workshopSessionCentre}", ok, ok, ok, ok, ok, ok);
+        get("/ateliers/seances/{workshopSessionPrivate}", notFound, notFound, notFound, notFound, notFound, notFound);
+        post("/ateliers/seances/{workshopSessionCentre}", form("firstName", "", "seats", "1", "website", ""),
+                invalid, invalid, invalid, invalid, invalid, invalid);
+        post("/ateliers/seances/{workshopSessionPrivate}", form("firstName", "Marie", "seats", "1", "website", ""),
+                notFound, notFound, notFound, notFound, notFound, notFound);
+        String ownRegistration = "/ateliers/inscriptions/{publicRegistration}";
+        get(ownRegistration + "?cle={publicRegistrationKey}", ok, ok, ok, ok, ok, ok);
+        get(ownRegistration + "/bulletin.pdf?format=A4&cle={publicRegistrationKey}", ok, ok, ok, ok, ok, ok);
+        get(ownRegistration + "/bulletin.pdf?format=TICKET&cle={publicRegistrationKey}", ok, ok, ok, ok, ok, ok);
+        get(ownRegistration + "/agenda.ics?cle={publicRegistrationKey}", ok, ok, ok, ok, ok, ok);
+        get(ownRegistration + "?cle=cle-inventee", notFound, notFound, notFound, notFound, notFound, notFound);
+        get(ownRegistration + "/bulletin.pdf?format=A4", notFound, notFound, notFound, notFound, notFound, notFound);
+        get(ownRegistration + "/agenda.ics?cle=cle-inventee", notFound, notFound, notFound, notFound, notFound, notFound);
+        get("/ateliers/inscription/retrouver", ok, ok, ok, ok, ok, ok);
+        post("/ateliers/inscription/retrouver", form("code", "", "firstName", ""), invalid, invalid, invalid, invalid, invalid, invalid);
+        get("/ateliers/inscription/annulation", ok, ok, ok, ok, ok, ok);
+        get("/ateliers/inscription/annulation?fait=1", ok, ok, ok, ok, ok, ok);
+        post("/ateliers/inscription/annulation", form("code", "", "firstName", ""), invalid, invalid, invalid, invalid, invalid, invalid);
+        // The registration slip printed at the desk: helpers of the registration's library only (it shows a first
+        // name, which directors and coordination never see).
+        get("/bureau/ateliers/inscriptions/{workshopRegistrationCentre}/bulletin.pdf?format=A4", login, ok, notFound,
+                forbidden, forbidden, forbidden);
+        get("/bureau/ateliers/inscriptions/{workshopRegistrationNord}/bulletin.pdf?format=TICKET", login, notFound, ok,
+                forbidden, forbidden, forbidden);
     }
 
     /**
@@ -496,6 +530,8 @@ class RouteSecurityTest extends OnBothDatabases {
     fr.relais.partner.PartnerFixtures partnerData;
     @Inject
     fr.relais.accompaniment.AccompanimentTestData accompanimentData;
+    @Inject
+    fr.relais.workshop.AgendaFixtures agendaData;
 
     private final Map<Caller, TestClient> browsers = new EnumMap<>(Caller.class);
 
@@ -560,6 +596,10 @@ class RouteSecurityTest extends OnBothDatabases {
             case "appointmentDateCentre", "appointmentDateNord" -> {
                 return lastAppointmentDate.get(placeholder);
             }
+            case "workshopSessionCentre", "workshopSessionPrivate", "publicRegistration", "publicRegistrationKey",
+                 "workshopRegistrationCentre", "workshopRegistrationNord" -> {
+                return workshopPublic(placeholder);
+            }
             default -> {
                 // ids below
             }
@@ -609,6 +649,30 @@ class RouteSecurityTest extends OnBothDatabases {
             publicAppointment = newAppointment("mediatheque-centre");
         }
         return publicAppointment;
+    }
+
+    // Workshops, public side: one public session and one registration that every caller opens; a private session;
+    // a registration made anew at each library for the desk slip.
+    private fr.relais.workshop.WorkshopSession workshopSession;
+    private fr.relais.workshop.Registration publicRegistration;
+
+    private String workshopPublic(String placeholder) {
+        Site centre = site("mediatheque-centre");
+        if (workshopSession == null) {
+            workshopSession = agendaData.publicSession(centre, 50);
+            publicRegistration = agendaData.register(workshopSession, "Test", 1);
+        }
+        return switch (placeholder) {
+            case "workshopSessionCentre" -> String.valueOf(workshopSession.id());
+            case "workshopSessionPrivate" -> String.valueOf(agendaData.session(centre, agendaData.workshopOf(workshopSession),
+                    sites.today(centre).plusDays(8), java.time.LocalTime.of(14, 0), 8, false).id());
+            case "publicRegistration" -> String.valueOf(publicRegistration.id());
+            case "publicRegistrationKey" -> agendaData.key(publicRegistration.id());
+            case "workshopRegistrationCentre" -> String.valueOf(agendaData.register(workshopSession, "Test", 1).id());
+            case "workshopRegistrationNord" -> String.valueOf(agendaData.register(
+                    agendaData.publicSession(site("bibliotheque-nord"), 8), "Test", 1).id());
+            default -> throw new IllegalArgumentException(placeholder);
+        };
     }
 
     private Slot freeSlot(String slug) {
@@ -723,7 +787,9 @@ class RouteSecurityTest extends OnBothDatabases {
                 .replaceAll("^/accompagnements/\\{(centre|nord)}", "/accompagnements/{siteId}")
                 .replaceAll("^/accompagnements/\\{siteId}/\\{(accompaniment|referral)\\w+}", "/accompagnements/{siteId}/{id}")
                 .replaceAll("^/bibliotheques/\\{slug}/rendez-vous/\\{id}$", "/bibliotheques/{slug}/rendez-vous/{slot}")
-                .replaceAll("^/agenda/[^/]+$", "/agenda/{file}")).distinct().toList();
+                .replaceAll("^/agenda/[^/]+$", "/agenda/{file}")
+                .replaceAll("^/ateliers/(seances|inscriptions)/\\{\\w+}", "/ateliers/$1/{id}")
+                .replaceAll("^/bureau/ateliers/inscriptions/\\{\\w+}", "/bureau/ateliers/inscriptions/{id}")).distinct().toList();
         List<String> missing = declared.stream().filter(route -> !inTable.contains(route)).toList();
         assertEquals(List.of(), missing, "routes without a rule in the table");
         for (Route route : ROUTES) {

@@ -26,12 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and has the structure the accessibility bar needs: one h1, the page language, a skip link to the main
  * landmark, a label for every field, and no missing message key.
  */
-@MicronautTest(environments = "demo")
+@MicronautTest(environments = "demo", transactional = false)
 class HtmlValidityTest extends OnBothDatabases {
     private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[\\w.-]+\\?\\?");
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    fr.relais.site.Sites sites;
+    @Inject
+    fr.relais.workshop.AgendaFixtures agendaData;
+    @Inject
+    java.time.Clock clock;
 
     private final List<String> failures = new ArrayList<>();
     private int checked;
@@ -304,6 +310,52 @@ class HtmlValidityTest extends OnBothDatabases {
             TestClient.Answer list = english.get("/partenaires");
             check("partners (en)", list, 200, "en");
             check("partner (en)", english.get(firstLink(list, "/partenaires/\\d+")), 200, "en");
+        }
+        assertNoFailure();
+    }
+
+    // Workshops, public side: the agenda, a session's page and its form (open, full, with errors, closed), the
+    // person's page (seated, waiting, cancelled), finding and cancelling with the code.
+    @Test
+    void workshopPublicPages() {
+        fr.relais.site.Site centre = sites.bySlug("mediatheque-centre").orElseThrow();
+        fr.relais.workshop.WorkshopSession open = agendaData.publicSession(centre, 8);
+        fr.relais.workshop.WorkshopSession full = agendaData.publicSession(centre, 1);
+        agendaData.register(full, "Awa", 1);
+        fr.relais.workshop.Registration waiting = agendaData.register(full, "Bao", 1);
+        fr.relais.workshop.WorkshopSession closed = agendaData.sessionAt(centre, agendaData.workshopOf(open),
+                java.time.ZonedDateTime.now(clock).plusMinutes(90), 8);
+        fr.relais.workshop.Registration cancelled = agendaData.register(open, "Chloé", 1);
+        try (TestClient visitor = TestClient.of(server)) {
+            visitor.post("/ateliers/inscription/annulation", Map.of("code", cancelled.code(), "firstName", "Chloé"));
+            check("workshop agenda", visitor.get("/ateliers"), 200, "fr");
+            check("workshop agenda, filtered", visitor.get("/ateliers?theme=EMAIL&niveau=BEGINNER&bibliotheque=mediatheque-centre"), 200, "fr");
+            check("workshop agenda, nothing matches", visitor.get("/ateliers?niveau=ADVANCED"), 200, "fr");
+            check("library's workshops", visitor.get("/bibliotheques/mediatheque-centre/ateliers"), 200, "fr");
+            check("library's workshops, none", visitor.get("/bibliotheques/bibliotheque-nord/ateliers?theme=AI"), 200, "fr");
+            check("workshop session", visitor.get("/ateliers/seances/" + open.id()), 200, "fr");
+            check("workshop session, full", visitor.get("/ateliers/seances/" + full.id()), 200, "fr");
+            check("workshop session, registration closed", visitor.get("/ateliers/seances/" + closed.id()), 200, "fr");
+            check("workshop registration, errors (422)", visitor.post("/ateliers/seances/" + open.id(), Map.of("firstName", "",
+                    "phone", "06 12", "email", "a@b", "seats", "9", "waitingList", "oui", "website", "")), 422, "fr");
+            TestClient.Answer registered = visitor.post("/ateliers/seances/" + open.id(), Map.of("firstName", "Marie",
+                    "phone", "06 12 34 56 78", "seats", "2", "waitingList", "1", "website", ""));
+            assertEquals(303, registered.status(), "registered");
+            check("workshop registration, seated", visitor.get(registered.location()), 200, "fr");
+            check("workshop registration, waiting", visitor.get(agendaData.page(waiting.id())), 200, "fr");
+            check("workshop registration, cancelled", visitor.get(agendaData.page(cancelled.id())), 200, "fr");
+            check("find a registration", visitor.get("/ateliers/inscription/retrouver"), 200, "fr");
+            check("find a registration, errors (422)", visitor.post("/ateliers/inscription/retrouver",
+                    Map.of("code", "", "firstName", "")), 422, "fr");
+            check("find a registration, not found (422)", visitor.post("/ateliers/inscription/retrouver",
+                    Map.of("code", "ZZZ-ZZZ", "firstName", "Marie")), 422, "fr");
+            check("cancel a registration", visitor.get("/ateliers/inscription/annulation"), 200, "fr");
+            check("cancel a registration, done", visitor.get("/ateliers/inscription/annulation?fait=1"), 200, "fr");
+        }
+        try (TestClient english = TestClient.of(server).header("Accept-Language", "en")) {
+            check("workshop agenda (en)", english.get("/ateliers"), 200, "en");
+            check("workshop session, full (en)", english.get("/ateliers/seances/" + full.id()), 200, "en");
+            check("workshop registration, waiting (en)", english.get(agendaData.page(waiting.id())), 200, "en");
         }
         assertNoFailure();
     }

@@ -1,0 +1,128 @@
+package fr.relais.workshop;
+
+import fr.relais.site.Site;
+import fr.relais.site.Sites;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the public side reads: the coming sessions of the public agenda, one public session, a registration by
+ * its id or its code. Read queries only; every change of seats goes through {@link Registrations}.
+ */
+@Singleton
+class Agenda {
+    /** How far ahead the agenda looks. */
+    static final int WEEKS = 12;
+    private final WorkshopSessionRepository sessions;
+    private final WorkshopRepository workshops;
+    private final WorkshopTheme.Repository themes;
+    private final RegistrationRepository registrations;
+    private final Registrations seats;
+    private final Sites sites;
+    private final Clock clock;
+
+    Agenda(WorkshopSessionRepository sessions, WorkshopRepository workshops, WorkshopTheme.Repository themes,
+           RegistrationRepository registrations, Registrations seats, Sites sites, Clock clock) {
+        this.sessions = sessions;
+        this.workshops = workshops;
+        this.themes = themes;
+        this.registrations = registrations;
+        this.seats = seats;
+        this.sites = sites;
+        this.clock = clock;
+    }
+
+    /** A session with what the public pages say about it. */
+    record Listed(WorkshopSession session, Workshop workshop, Site site, WorkshopSettings settings, Set<String> themeCodes) {
+        /** Registering has closed (the library's cut-off before the start) or the session has started. */
+        boolean closed(Instant now) {
+            return !now.isBefore(settings.closesAt(session));
+        }
+
+        boolean past(Instant now) {
+            return !now.isBefore(session.startsAt());
+        }
+    }
+
+    /** The agenda's filters, already checked: null means "any". */
+    record Filter(@Nullable String themeCode, @Nullable WorkshopLevel level) {
+        boolean accepts(Listed listed) {
+            return (level == null || listed.workshop().level() == level)
+                    && (themeCode == null || listed.themeCodes().contains(themeCode));
+        }
+    }
+
+    /**
+     * The scheduled, public sessions of these libraries that start from now to {@link #WEEKS} weeks ahead, in
+     * start order, before filtering by theme or level (the filters offer what this list holds).
+     */
+    List<Listed> coming(Collection<Site> libraries) {
+        if (libraries.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<Long, Site> siteById = libraries.stream().collect(Collectors.toMap(Site::id, Function.identity()));
+        List<WorkshopSession> found = sessions.findBySiteIdInAndStatusAndPublicListingTrueAndStartsAtBetweenOrderByStartsAt(
+                siteById.keySet(), SessionStatus.SCHEDULED, now, now.plus(Duration.ofDays(7L * WEEKS)));
+        return listed(found, siteById);
+    }
+
+    /** A session of the public agenda, scheduled or cancelled; empty for a session that is not public or not known. */
+    Optional<Listed> publicSession(long id) {
+        return sessions.findById(id).filter(WorkshopSession::publicListing).flatMap(s -> sites.byId(s.siteId())
+                .map(site -> listed(List.of(s), Map.of(site.id(), site))).flatMap(l -> l.stream().findFirst()));
+    }
+
+    /** The session a registration is for, public or not (the person's own pages still show it). */
+    Listed sessionOf(Registration registration) {
+        WorkshopSession session = sessions.findById(registration.sessionId()).orElseThrow();
+        Site site = sites.byId(session.siteId()).orElseThrow();
+        return listed(List.of(session), Map.of(site.id(), site)).get(0);
+    }
+
+    Optional<Registration> registration(long id) {
+        return registrations.findById(id);
+    }
+
+    Optional<Registration> registrationByCode(String code) {
+        return registrations.findByCode(code);
+    }
+
+    /** The place in line now (1 = next) of a waiting registration; 0 when it is not waiting. */
+    int position(Registration registration) {
+        return seats.position(registration);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private List<Listed> listed(List<WorkshopSession> found, Map<Long, Site> siteById) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> workshopIds = found.stream().map(WorkshopSession::workshopId).collect(Collectors.toSet());
+        Map<Long, Workshop> workshopById = workshops.findByIdIn(workshopIds).stream()
+                .collect(Collectors.toMap(Workshop::id, Function.identity()));
+        Map<Long, Set<String>> themesByWorkshop = new HashMap<>();
+        themes.findByWorkshopIdIn(workshopIds).forEach(t ->
+                themesByWorkshop.computeIfAbsent(t.workshopId(), k -> new TreeSet<>()).add(t.themeCode()));
+        Map<Long, WorkshopSettings> settingsBySite = new HashMap<>();
+        return found.stream().map(s -> new Listed(s, workshopById.get(s.workshopId()), siteById.get(s.siteId()),
+                settingsBySite.computeIfAbsent(s.siteId(), seats::settings),
+                themesByWorkshop.getOrDefault(s.workshopId(), Set.of()))).toList();
+    }
+}
