@@ -304,6 +304,7 @@ public final class Slip {
         table.setMarginTop(style.gap()).setMarginBottom(style.gap() * 2);
         for (String header : headers) {
             Cell cell = cell(header, bold);
+            cell.getAccessibilityProperties().setRole(StandardRoles.TH);
             PdfStructureAttributes scope = new PdfStructureAttributes("Table");
             scope.addEnumAttribute("Scope", "Column");
             cell.getAccessibilityProperties().addAttributes(scope);
@@ -331,7 +332,10 @@ public final class Slip {
         Cell cell = new Cell().setBorder(new SolidBorder(INK, style.ruleWidth() * 0.6f))
                 .setPadding(style.boxPadding() * 0.4f).setPaddingLeft(style.boxPadding() * 0.6f);
         cell.setKeepTogether(true);
-        if (text != null && !text.isEmpty()) {
+        if (CHECK_BOX.equals(text)) {
+            // Large enough to tick with a pen.
+            cell.add(paragraph(text, font, style.fact()).setMarginBottom(0).setMultipliedLeading(1f));
+        } else if (text != null && !text.isEmpty()) {
             cell.add(paragraph(text, font, style.body()).setMarginBottom(0));
         }
         return cell;

@@ -51,8 +51,8 @@ class AttendanceSheet {
     }
 
     private void write(Slip slip, Data data, String date, Locale lang) {
-        // A loose second sheet still says which session it belongs to.
-        slip.part(messages.get(lang, "workshop.sheet.header", data.workshopTitle(), date));
+        // A loose second sheet still says which session it belongs to (one short line: a title may be long).
+        slip.part(messages.get(lang, "workshop.sheet.header", date, DateWords.time(data.start(), lang)));
         slip.boldText(data.siteName());
         slip.title(messages.get(lang, "workshop.sheet.title"));
         slip.fact(data.workshopTitle());

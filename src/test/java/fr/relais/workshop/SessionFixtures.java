@@ -53,8 +53,12 @@ public class SessionFixtures {
 
     /** A scheduled session of a new workshop of the library, on a day and at a time (past, today or to come). */
     public WorkshopSession session(String siteSlug, LocalDate day, LocalTime time, int capacity) {
+        return session(workshop("Atelier de test", siteSlug), siteSlug, day, time, capacity);
+    }
+
+    /** A scheduled session of this workshop at a library, 90 minutes, in "Salle du test". */
+    public WorkshopSession session(Workshop workshop, String siteSlug, LocalDate day, LocalTime time, int capacity) {
         Site site = site(siteSlug);
-        Workshop workshop = workshop("Atelier de test", siteSlug);
         return sessions.save(new WorkshopSession(null, workshop.id(), site.id(), day, time, WorkshopSessions.startsAt(site, day, time),
                 90, capacity, 0, "Salle du test", true, SessionStatus.SCHEDULED, null, null, 0, false, clock.instant()));
     }
@@ -81,6 +85,12 @@ public class SessionFixtures {
         }
         return registrations.save(new Registration(null, session.id(), session.siteId(), firstName, null, null, seats,
                 RegistrationStatus.SEATED, code(), null, "fr", null, null, clock.instant()));
+    }
+
+    /** A waiting registration written straight to the tables, in line after those already waiting. */
+    public Registration waiting(WorkshopSession session, String firstName, int seats) {
+        return registrations.save(new Registration(null, session.id(), session.siteId(), firstName, null, null, seats,
+                RegistrationStatus.WAITING, code(), null, "fr", null, null, clock.instant()));
     }
 
     public WorkshopSession reload(WorkshopSession session) {
