@@ -67,8 +67,9 @@ class AttendanceSheet {
             slip.labelled(messages.get(lang, "workshop.sheet.helpers.label"), data.helpers().strip());
         }
 
-        slip.heading(messages.get(lang, "workshop.sheet.seated", data.seated().size()));
-        if (data.seated().isEmpty()) {
+        int seated = data.seated().size();
+        slip.heading(messages.get(lang, seated == 1 ? "workshop.sheet.seated.one" : "workshop.sheet.seated.many", seated));
+        if (seated == 0) {
             slip.text(messages.get(lang, "workshop.sheet.seated.none"));
         } else {
             List<List<String>> rows = new ArrayList<>();

@@ -70,7 +70,7 @@ class SessionPageController {
         Forms.Errors errors = forms.validate(form, locale);
         int maxSeats = registrations.settings(f.site().id()).maxSeats();
         if (!errors.has("seats") && form.typedSeats() > maxSeats) {
-            errors.add("seats", "workshop.error.seatsMax", maxSeats);
+            errors.add("seats", maxSeats == 1 ? "workshop.error.seatsMax.one" : "workshop.error.seatsMax.many", maxSeats);
         }
         if (!errors.isEmpty()) {
             return pages.page(f, form, errors.asMap(), locale).invalid();
@@ -81,8 +81,11 @@ class SessionPageController {
         } catch (RegistrationRefused e) {
             switch (e.reason()) {
                 case SAME_CONTACT -> errors.add(form.phone() != null ? "phone" : "email", "workshop.error.sameContact");
-                case FULL -> errors.add("waitingList", "workshop.error.full", sessions.byId(id).orElseThrow().seatsLeft(),
-                        SessionViews.ordinal(pages.waitingCount(id) + 1, locale));
+                case FULL -> {
+                    int left = sessions.byId(id).orElseThrow().seatsLeft();
+                    errors.add("waitingList", left == 0 ? "workshop.error.full.none" : left == 1 ? "workshop.error.full.one"
+                            : "workshop.error.full.many", left, SessionViews.ordinal(pages.waitingCount(id) + 1, locale));
+                }
                 default -> {
                     return pages.refused(access.session(me, id), e.reason(), form, locale);
                 }

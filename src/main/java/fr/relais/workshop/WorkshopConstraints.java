@@ -27,8 +27,8 @@ class WorkshopConstraints {
     @Singleton
     ConstraintValidator<RepeatCount, RepeatCount.Typed> repeatCount() {
         return (form, annotation, context) -> {
-            if (form == null || form.repeat() == null || "NONE".equals(form.repeat())
-                    || (form.occurrences() != null && !form.occurrences().isBlank())) {
+            boolean repeats = form != null && ("WEEKLY".equals(form.repeat()) || "FORTNIGHTLY".equals(form.repeat()));
+            if (!repeats || (form.occurrences() != null && !form.occurrences().isBlank())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
