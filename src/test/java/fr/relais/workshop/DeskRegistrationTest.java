@@ -38,6 +38,8 @@ class DeskRegistrationTest extends OnBothDatabases {
     @Inject
     WorkshopSessions sessions;
     @Inject
+    Registrations registrations;
+    @Inject
     Clock clock;
 
     TestClient sami;
@@ -211,6 +213,30 @@ class DeskRegistrationTest extends OnBothDatabases {
         assertEquals(page(s) + "?annulee=1&promus=" + driss.id(), cancelled.location());
         assertEquals(RegistrationStatus.SEATED, data.reload(driss).status());
         assertEquals(2, data.reload(s).seatsTaken());
+    }
+
+    @Test
+    void theDirectorsSettingsSayHowManySeatsOnePersonMayTakeAndWhenRegistrationCloses() {
+        Site centre = data.site("mediatheque-centre");
+        String settings = "/bureau/" + centre.id() + "/ateliers/reglages";
+        assertEquals("2", director.get(settings).fieldValue("maxSeats"), "2 seats by default");
+        assertEquals("2", director.get(settings).fieldValue("closingHours"), "2 hours by default");
+        TestClient.Answer wrong = director.post(settings, Map.of("maxSeats", "6", "closingHours", "73"));
+        assertEquals(422, wrong.status());
+        assertEquals("Tapez un nombre de places de 1 à 5.", wrong.fieldMessage("maxSeats"));
+        assertEquals("Tapez un nombre d’heures de 0 à 72.", wrong.fieldMessage("closingHours"));
+        assertEquals(303, director.post(settings, Map.of("maxSeats", "3", "closingHours", "0")).status());
+        try {
+            assertEquals(new WorkshopSettings(centre.id(), 3, 0), registrations.settings(centre.id()));
+            WorkshopSession s = data.comingSession("mediatheque-centre", 6);
+            assertEquals(List.of("1", "2", "3"), sami.get(page(s)).html().select("#f-seats option").eachAttr("value"));
+            registrationId(sami.post(page(s) + "/inscription", person("Famille K.", "", "3")));
+            assertEquals("Une personne peut réserver 3 places au plus.",
+                    sami.post(page(s) + "/inscription", person("Famille L.", "", "4")).fieldMessage("seats"));
+            assertEquals(403, sami.get(settings).status(), "helpers do not change the settings");
+        } finally {
+            assertEquals(303, director.post(settings, Map.of("maxSeats", "2", "closingHours", "2")).status());
+        }
     }
 
     @Test
