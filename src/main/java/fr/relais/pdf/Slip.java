@@ -13,15 +13,18 @@ import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
 import com.itextpdf.kernel.pdf.canvas.draw.DashedLine;
 import com.itextpdf.kernel.pdf.canvas.draw.ILineDrawer;
 import com.itextpdf.kernel.pdf.canvas.draw.SolidLine;
+import com.itextpdf.kernel.pdf.tagging.PdfStructureAttributes;
 import com.itextpdf.kernel.pdf.tagging.StandardRoles;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.borders.SolidBorder;
 import com.itextpdf.layout.element.AreaBreak;
+import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Div;
 import com.itextpdf.layout.element.IBlockElement;
 import com.itextpdf.layout.element.LineSeparator;
 import com.itextpdf.layout.element.ListItem;
 import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.element.Text;
 import com.itextpdf.layout.properties.BoxSizingPropertyValue;
 import com.itextpdf.layout.properties.ClearPropertyValue;
@@ -276,6 +279,66 @@ public final class Slip {
             list.add(li);
         }
         return add(list);
+    }
+
+    // ------------------------------------------------------------------------------------------- tables
+
+    /**
+     * A table of text (Table, THead/TH with a column scope, TBody/TD): its header row is repeated at the top of
+     * every page it runs onto, and a row is never cut across two pages. An empty cell stays empty, to be filled
+     * by hand (a signature); {@link #CHECK_BOX_CELL} is a box to tick. Nothing for no column.
+     *
+     * @param headers   the column headings
+     * @param widths    the columns' relative widths, one per heading
+     * @param rows      the cells of each row, one per heading
+     * @param rowHeight the least height of a row (room to sign), in points; 0 for the text's height
+     */
+    public Slip table(List<String> headers, float[] widths, List<List<String>> rows, float rowHeight) {
+        if (headers.isEmpty()) {
+            return this;
+        }
+        if (widths.length != headers.size()) {
+            throw new IllegalArgumentException("one width per column");
+        }
+        Table table = new Table(UnitValue.createPercentArray(widths)).useAllAvailableWidth();
+        table.setMarginTop(style.gap()).setMarginBottom(style.gap() * 2);
+        for (String header : headers) {
+            Cell cell = cell(header, true);
+            cell.getAccessibilityProperties().setRole(StandardRoles.TH);
+            PdfStructureAttributes scope = new PdfStructureAttributes("Table");
+            scope.addEnumAttribute("Scope", "Column");
+            cell.getAccessibilityProperties().addAttributes(scope);
+            table.addHeaderCell(cell);
+        }
+        for (List<String> row : rows) {
+            if (row.size() != headers.size()) {
+                throw new IllegalArgumentException("one cell per column");
+            }
+            for (String text : row) {
+                Cell cell = cell(text, false);
+                if (rowHeight > 0) {
+                    cell.setMinHeight(rowHeight);
+                }
+                table.addCell(cell);
+            }
+        }
+        return add(table);
+    }
+
+    /** A cell holding only a box to tick by hand. */
+    public static final String CHECK_BOX_CELL = CHECK_BOX;
+
+    private Cell cell(String text, boolean boldWeight) {
+        Cell cell = new Cell().setBorder(new SolidBorder(INK, style.ruleWidth() * 0.6f))
+                .setPadding(style.boxPadding() * 0.4f).setPaddingLeft(style.boxPadding() * 0.6f);
+        cell.setKeepTogether(true);
+        if (CHECK_BOX.equals(text)) {
+            // Large enough to tick with a pen.
+            cell.add(paragraph(text, boldWeight, style.fact()).setMarginBottom(0).setMultipliedLeading(1f));
+        } else if (text != null && !text.isEmpty()) {
+            cell.add(paragraph(text, boldWeight, style.body()).setMarginBottom(0));
+        }
+        return cell;
     }
 
     // ------------------------------------------------------------------------------------------- boxes

@@ -7,6 +7,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -50,4 +51,19 @@ interface WorkshopSessionRepository extends CrudRepository<WorkshopSession, Long
     @Query("UPDATE workshop_session SET status = 'CANCELLED', cancel_reason = :reason, seats_taken = 0 "
             + "WHERE id = :id AND status = 'SCHEDULED'")
     int cancel(long id, String reason);
+
+    // Sessions and series, staff side.
+
+    /** Sessions created together share the first one's id. */
+    @Query("UPDATE workshop_session SET series_id = :seriesId WHERE id = :id")
+    int joinSeries(long id, long seriesId);
+
+    /** What the edit form changes, except the capacity (see {@link Registrations#changeCapacity}). */
+    @Query("UPDATE workshop_session SET session_date = :date, start_time = :time, starts_at = :startsAt, "
+            + "duration_minutes = :durationMinutes, room = :room, public_listing = :publicListing WHERE id = :id")
+    int reschedule(long id, LocalDate date, LocalTime time, Instant startsAt, int durationMinutes,
+                   @io.micronaut.core.annotation.Nullable String room, boolean publicListing);
+
+    @Query("UPDATE workshop_session SET walk_ins = :walkIns, attendance_taken = TRUE WHERE id = :id")
+    int recordAttendance(long id, int walkIns);
 }

@@ -470,6 +470,81 @@ class RouteSecurityTest extends OnBothDatabases {
                 forbidden, forbidden, forbidden);
         get("/bureau/ateliers/inscriptions/{workshopRegistrationNord}/bulletin.pdf?format=TICKET", login, notFound, ok,
                 forbidden, forbidden, forbidden);
+
+        workshopStaffRoutes();
+    }
+
+    /**
+     * Workshops, staff side. The catalogue: everyone reads the network's entries and their libraries' (another
+     * library's answers 404); directors manage their library's, coordination and administration all. Sessions of a
+     * library: its helpers and directors; its settings: its directors. A session's page (names), desk registration,
+     * promotions, attendance and the attendance sheet: the library's helpers only. {workshopCentre}, {sessionNord},
+     * {registrationCentre}, {waitingCentre}, {todaySessionCentre}… are made anew for each case.
+     */
+    private static void workshopStaffRoutes() {
+        Expect ok = Expect.ok();
+        Expect invalid = Expect.invalid();
+        Expect login = Expect.login();
+        Expect forbidden = Expect.forbidden();
+        Expect notFound = Expect.notFound();
+        get("/gestion/ateliers", login, ok, ok, ok, ok, ok);
+        get("/gestion/ateliers/nouveau", login, forbidden, forbidden, ok, ok, ok);
+        Map<String, Object> emptyWorkshop = form("title", "", "description", "", "level", "", "durationMinutes", "", "capacity", "");
+        post("/gestion/ateliers/nouveau", emptyWorkshop, forbidden, forbidden, forbidden, invalid, invalid, invalid);
+        for (String entry : new String[]{"{workshopNetwork}", "{workshopCentre}", "{workshopNord}"}) {
+            boolean centre = entry.equals("{workshopCentre}");
+            boolean nord = entry.equals("{workshopNord}");
+            String path = "/gestion/ateliers/" + entry;
+            Expect managed = Expect.seeOther(path + "?enregistre=1");
+            get(path, login, nord ? notFound : ok, centre ? notFound : ok, nord ? notFound : ok, ok, ok);
+            get(path + "/modification", login, forbidden, forbidden, centre ? ok : notFound, ok, ok);
+            post(path + "/modification", emptyWorkshop, forbidden, forbidden, forbidden, centre ? invalid : notFound, invalid, invalid);
+            post(path + "/desactivation", Map.of(), forbidden, forbidden, forbidden, centre ? managed : notFound, managed, managed);
+            post(path + "/reactivation", Map.of(), forbidden, forbidden, forbidden, centre ? managed : notFound, managed, managed);
+        }
+        for (String site : new String[]{"centre", "nord"}) {
+            boolean centre = site.equals("centre");
+            String cap = centre ? "Centre" : "Nord";
+            Expect helperCentre = centre ? ok : notFound;
+            Expect helperNord = centre ? notFound : ok;
+            Expect postCentre = centre ? invalid : notFound;
+            Expect postNord = centre ? notFound : invalid;
+            String base = "/bureau/{" + site + "}/ateliers";
+            get(base, login, helperCentre, helperNord, helperCentre, forbidden, forbidden);
+            get(base + "/nouvelle", login, helperCentre, helperNord, helperCentre, forbidden, forbidden);
+            post(base + "/nouvelle", form("workshopId", "", "firstDate", "", "startTime", "", "repeat", "NONE"),
+                    forbidden, postCentre, postNord, postCentre, forbidden, forbidden);
+            get(base + "/reglages", login, forbidden, forbidden, helperCentre, forbidden, forbidden);
+            post(base + "/reglages", form("maxSeats", "9", "closingHours", "2"), forbidden, forbidden, forbidden, postCentre,
+                    forbidden, forbidden);
+            String session = base + "/{session" + cap + "}";
+            get(session + "/modification", login, helperCentre, helperNord, helperCentre, forbidden, forbidden);
+            post(session + "/modification", form("sessionDate", "", "startTime", "", "durationMinutes", "", "capacity", ""),
+                    forbidden, postCentre, postNord, postCentre, forbidden, forbidden);
+            get(session + "/annulation", login, helperCentre, helperNord, helperCentre, forbidden, forbidden);
+            post(session + "/annulation", form("reason", ""), forbidden, postCentre, postNord, postCentre, forbidden, forbidden);
+
+            String page = "/bureau/ateliers/seances/{session" + cap + "}";
+            get(page, login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            post(page + "/inscription", form("firstName", "", "seats", "1"), forbidden, postCentre, postNord, forbidden, forbidden,
+                    forbidden);
+            get(page + "/emargement.pdf", login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            String today = "/bureau/ateliers/seances/{todaySession" + cap + "}/presences";
+            get(today, login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            post(today, form("walkIns", "beaucoup"), forbidden, postCentre, postNord, forbidden, forbidden, forbidden);
+            String registration = "/bureau/ateliers/inscriptions/{registration" + cap + "}";
+            get(registration, login, helperCentre, helperNord, forbidden, forbidden, forbidden);
+            Expect cancelled = Expect.seeOther("/bureau/ateliers/seances/{registrationSession" + cap + "}?annulee=1");
+            post(registration + "/annulation", Map.of(), forbidden, centre ? cancelled : notFound, centre ? notFound : cancelled,
+                    forbidden, forbidden, forbidden);
+            Expect promoted = Expect.seeOther("/bureau/ateliers/seances/{waitingSession" + cap + "}?promus={waiting" + cap + "}");
+            post("/bureau/ateliers/inscriptions/{waiting" + cap + "}/promotion", Map.of(), forbidden,
+                    centre ? promoted : notFound, centre ? notFound : promoted, forbidden, forbidden, forbidden);
+        }
+        // Another library's session through one's own library's address: like one that does not exist.
+        get("/bureau/{centre}/ateliers/{sessionNord}/modification", login, notFound, notFound, notFound, forbidden, forbidden);
+        post("/bureau/{centre}/ateliers/{sessionNord}/annulation", form("reason", "Test"), forbidden, notFound, notFound, notFound,
+                forbidden, forbidden);
     }
 
     /**
@@ -532,6 +607,7 @@ class RouteSecurityTest extends OnBothDatabases {
     fr.relais.accompaniment.AccompanimentTestData accompanimentData;
     @Inject
     fr.relais.workshop.AgendaFixtures agendaData;
+    fr.relais.workshop.SessionFixtures workshopData;
 
     private final Map<Caller, TestClient> browsers = new EnumMap<>(Caller.class);
 
@@ -600,6 +676,9 @@ class RouteSecurityTest extends OnBothDatabases {
                  "workshopRegistrationCentre", "workshopRegistrationNord" -> {
                 return workshopPublic(placeholder);
             }
+            case "registrationSessionCentre", "registrationSessionNord", "waitingSessionCentre", "waitingSessionNord" -> {
+                return lastWorkshopSession.get(placeholder);
+            }
             default -> {
                 // ids below
             }
@@ -635,12 +714,33 @@ class RouteSecurityTest extends OnBothDatabases {
             case "partnerNetwork" -> partnerData.entry("Partenaire du réseau (test)", null).id();
             case "partnerCentre" -> partnerData.entry("Partenaire du Centre (test)", "mediatheque-centre").id();
             case "partnerNord" -> partnerData.entry("Partenaire du Nord (test)", "bibliotheque-nord").id();
+            case "workshopNetwork" -> workshopData.workshop("Atelier du réseau (test)", null).id();
+            case "workshopCentre" -> workshopData.workshop("Atelier du Centre (test)", "mediatheque-centre").id();
+            case "workshopNord" -> workshopData.workshop("Atelier du Nord (test)", "bibliotheque-nord").id();
+            case "sessionCentre", "sessionNord" -> workshopData.comingSession(workshopSite(placeholder), 4).id();
+            case "todaySessionCentre", "todaySessionNord" -> workshopData.todaySession(workshopSite(placeholder), 4).id();
+            case "registrationCentre", "registrationNord" -> {
+                fr.relais.workshop.WorkshopSession s = workshopData.comingSession(workshopSite(placeholder), 4);
+                lastWorkshopSession.put(placeholder.replace("registration", "registrationSession"), String.valueOf(s.id()));
+                yield workshopData.register(s, "Test", 1).id();
+            }
+            case "waitingCentre", "waitingNord" -> {
+                fr.relais.workshop.WorkshopSession s = workshopData.comingSession(workshopSite(placeholder), 4);
+                lastWorkshopSession.put(placeholder.replace("waiting", "waitingSession"), String.valueOf(s.id()));
+                yield workshopData.waiting(s, "Test", 1).id();
+            }
             default -> throw new IllegalArgumentException(placeholder);
         };
         return String.valueOf(id);
     }
 
     private final Map<String, String> lastAppointmentDate = new HashMap<>();
+    /** The session of the last registration made for a case ({registrationSessionCentre}…), for the way back. */
+    private final Map<String, String> lastWorkshopSession = new HashMap<>();
+
+    private static String workshopSite(String placeholder) {
+        return placeholder.endsWith("Centre") ? "mediatheque-centre" : "bibliotheque-nord";
+    }
     private Appointment publicAppointment;
 
     /** One appointment booked for the public routes: every caller opens its links, none changes it. */
@@ -789,7 +889,10 @@ class RouteSecurityTest extends OnBothDatabases {
                 .replaceAll("^/bibliotheques/\\{slug}/rendez-vous/\\{id}$", "/bibliotheques/{slug}/rendez-vous/{slot}")
                 .replaceAll("^/agenda/[^/]+$", "/agenda/{file}")
                 .replaceAll("^/ateliers/(seances|inscriptions)/\\{\\w+}", "/ateliers/$1/{id}")
-                .replaceAll("^/bureau/ateliers/inscriptions/\\{\\w+}", "/bureau/ateliers/inscriptions/{id}")).distinct().toList();
+                // Workshops, staff side
+                .replaceAll("^/gestion/ateliers/\\{workshop\\w+}", "/gestion/ateliers/{id}")
+                .replaceAll("^/bureau/\\{siteId}/ateliers/\\{session\\w+}", "/bureau/{siteId}/ateliers/{sessionId}")
+                .replaceAll("^/bureau/ateliers/(seances|inscriptions)/\\{\\w+}", "/bureau/ateliers/$1/{id}")).distinct().toList();
         List<String> missing = declared.stream().filter(route -> !inTable.contains(route)).toList();
         assertEquals(List.of(), missing, "routes without a rule in the table");
         for (Route route : ROUTES) {

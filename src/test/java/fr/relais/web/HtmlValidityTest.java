@@ -38,6 +38,8 @@ class HtmlValidityTest extends OnBothDatabases {
     fr.relais.workshop.AgendaFixtures agendaData;
     @Inject
     java.time.Clock clock;
+    @Inject
+    fr.relais.workshop.SessionFixtures workshopData;
 
     private final List<String> failures = new ArrayList<>();
     private int checked;
@@ -356,6 +358,83 @@ class HtmlValidityTest extends OnBothDatabases {
             check("workshop agenda (en)", english.get("/ateliers"), 200, "en");
             check("workshop session, full (en)", english.get("/ateliers/seances/" + full.id()), 200, "en");
             check("workshop registration, waiting (en)", english.get(agendaData.page(waiting.id())), 200, "en");
+        }
+        assertNoFailure();
+    }
+
+    /** Workshops, staff side: the catalogue, a library's sessions and series, a session's page, attendance, settings. */
+    @Test
+    void workshopStaffPages() {
+        fr.relais.workshop.Workshop workshop = workshopData.workshop("Découvrir sa boîte mail", null, List.of("EMAIL", "SECURITY"));
+        fr.relais.workshop.WorkshopSession full = workshopData.comingSession("mediatheque-centre", 2);
+        workshopData.register(full, "Awa", 2);
+        workshopData.register(full, "Bao", 1);
+        fr.relais.workshop.WorkshopSession today = workshopData.todaySession("mediatheque-centre", 4);
+        workshopData.seat(today, "Chloé", 2);
+        long centre = workshopData.site("mediatheque-centre").id();
+        String sessions = "/bureau/" + centre + "/ateliers";
+        String page = "/bureau/ateliers/seances/" + full.id();
+        try (TestClient helper = TestClient.of(server); TestClient director = TestClient.of(server);
+             TestClient coordinator = TestClient.of(server); TestClient english = TestClient.of(server)) {
+            helper.loginDemo("aidant.centre@relais.demo");
+            check("workshop catalogue", helper.get("/gestion/ateliers"), 200, "fr");
+            check("workshop", helper.get("/gestion/ateliers/" + workshop.id()), 200, "fr");
+            check("workshop sessions", helper.get(sessions), 200, "fr");
+            check("new session", helper.get(sessions + "/nouvelle?atelier=" + workshop.id()), 200, "fr");
+            Map<String, Object> series = new LinkedHashMap<>();
+            series.put("workshopId", String.valueOf(workshop.id()));
+            series.put("firstDate", java.time.LocalDate.now().minusDays(3).toString());
+            series.put("startTime", "10:00");
+            series.put("repeat", "WEEKLY");
+            series.put("occurrences", "3");
+            series.put("publicListing", "on");
+            check("new series, preview with a past date", helper.post(sessions + "/nouvelle", series), 200, "fr");
+            check("new session, errors (422)", helper.post(sessions + "/nouvelle", Map.of("workshopId", "", "firstDate", "31/02/2026",
+                    "startTime", "25h", "capacity", "0", "repeat", "WEEKLY", "occurrences", "")), 422, "fr");
+            check("session page, full with a waiting list", helper.get(page), 200, "fr");
+            check("desk registration, errors (422)", helper.post(page + "/inscription", Map.of("firstName", "x".repeat(41),
+                    "phone", "12", "email", "x", "seats", "3")), 422, "fr");
+            TestClient.Answer registered = helper.post(page + "/inscription", Map.of("firstName", "M. K.", "seats", "1",
+                    "waitingList", "on"));
+            assertEquals(303, registered.status(), "registered on the waiting list");
+            check("registration confirmation, waiting", helper.get(registered.location()), 200, "fr");
+            check("session edit", helper.get(sessions + "/" + full.id() + "/modification"), 200, "fr");
+            check("session edit, errors (422)", helper.post(sessions + "/" + full.id() + "/modification", Map.of("sessionDate", "x",
+                    "startTime", "", "durationMinutes", "5", "capacity", "1")), 422, "fr");
+            check("attendance", helper.get("/bureau/ateliers/seances/" + today.id() + "/presences"), 200, "fr");
+            check("attendance, errors (422)", helper.post("/bureau/ateliers/seances/" + today.id() + "/presences",
+                    Map.of("walkIns", "beaucoup")), 422, "fr");
+            check("attendance, not yet", helper.get(page + "/presences"), 200, "fr");
+            check("session cancel", helper.get(sessions + "/" + full.id() + "/annulation"), 200, "fr");
+            check("session cancel, errors (422)", helper.post(sessions + "/" + full.id() + "/annulation", Map.of("reason", "")),
+                    422, "fr");
+            assertEquals(303, helper.post(sessions + "/" + full.id() + "/annulation", Map.of("reason", "Aidant malade")).status());
+            check("session cancelled, people to inform", helper.get(sessions + "/" + full.id() + "/annulation"), 200, "fr");
+            check("session page, cancelled", helper.get(page), 200, "fr");
+
+            director.loginDemo("direction.centre@relais.demo");
+            check("new workshop", director.get("/gestion/ateliers/nouveau"), 200, "fr");
+            check("new workshop, errors (422)", director.post("/gestion/ateliers/nouveau", Map.of("title", "", "level", "X",
+                    "themes", List.of("NOPE"), "durationMinutes", "1", "capacity", "")), 422, "fr");
+            fr.relais.workshop.Workshop own = workshopData.workshop("Sauvegarder ses photos", "mediatheque-centre");
+            check("edit workshop", director.get("/gestion/ateliers/" + own.id() + "/modification"), 200, "fr");
+            assertEquals(303, director.post("/gestion/ateliers/" + own.id() + "/desactivation", Map.of()).status());
+            check("workshop catalogue, with deactivated ones", director.get("/gestion/ateliers"), 200, "fr");
+            check("workshop settings", director.get(sessions + "/reglages"), 200, "fr");
+            check("workshop settings, errors (422)", director.post(sessions + "/reglages", Map.of("maxSeats", "9",
+                    "closingHours", "")), 422, "fr");
+            check("workshop sessions (director)", director.get(sessions), 200, "fr");
+            check("session cancelled, count for the director", director.get(sessions + "/" + full.id() + "/annulation"), 200, "fr");
+
+            coordinator.loginDemo("coordination@relais.demo");
+            check("new workshop, network or library", coordinator.get("/gestion/ateliers/nouveau"), 200, "fr");
+
+            assertEquals(303, english.get("/langue/en?retour=/").status());
+            english.loginDemo("aidant.centre@relais.demo");
+            check("workshop sessions (en)", english.get(sessions), 200, "en");
+            check("attendance (en)", english.get("/bureau/ateliers/seances/" + today.id() + "/presences"), 200, "en");
+            check("session page (en)", english.get("/bureau/ateliers/seances/" + workshopData.comingSession("mediatheque-centre", 3).id()),
+                    200, "en");
         }
         assertNoFailure();
     }

@@ -1,0 +1,87 @@
+package fr.relais.accompaniment;
+
+import fr.relais.workshop.CollectiveRecords;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The collective record of a workshop session, written from its attendance: one accompaniment per session
+ * (unique {@code workshop_session_id}), mode "faire avec", channel "en atelier collectif", the workshop's themes,
+ * the number of participants and no name. Saving again rewrites the same record (a corrected attendance);
+ * removing it leaves nothing behind (its themes go with it).
+ */
+@Singleton
+class WorkshopRecords implements CollectiveRecords {
+    static final String MODE = "DO_WITH";
+    static final String CHANNEL = "WORKSHOP";
+    private final Rows rows;
+    private final Clock clock;
+
+    WorkshopRecords(Rows rows, Clock clock) {
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void save(Facts f) {
+        int updated = rows.update(f.sessionId(), f.siteId(), f.helperId(), f.occurredAt(), f.day(), f.durationMinutes(),
+                f.participants());
+        if (updated == 0) {
+            rows.insert(f.sessionId(), f.siteId(), f.helperId(), f.occurredAt(), f.day(), f.durationMinutes(),
+                    f.participants(), clock.instant());
+        }
+        rows.removeThemes(f.sessionId());
+        f.themeCodes().forEach(code -> rows.addTheme(f.sessionId(), code));
+    }
+
+    @Override
+    @Transactional
+    public void remove(long sessionId) {
+        rows.delete(sessionId);
+    }
+
+    /** The accompaniment table as this class needs it: its id only, every change by a statement of its own. */
+    @MappedEntity("accompaniment")
+    record Row(@Id @Nullable Long id) {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Rows extends GenericRepository<Row, Long> {
+
+        @Query("INSERT INTO accompaniment (site_id, helper_id, occurred_at, occurred_on, mode, duration_minutes, "
+                + "channel_code, participants, workshop_session_id, created_at) VALUES (:siteId, :helperId, :occurredAt, "
+                + ":day, '" + MODE + "', :durationMinutes, '" + CHANNEL + "', :participants, :sessionId, :createdAt)")
+        void insert(long sessionId, long siteId, long helperId, Instant occurredAt, LocalDate day, int durationMinutes,
+                    int participants, Instant createdAt);
+
+        @Query("UPDATE accompaniment SET site_id = :siteId, helper_id = :helperId, occurred_at = :occurredAt, "
+                + "occurred_on = :day, mode = '" + MODE + "', duration_minutes = :durationMinutes, channel_code = '" + CHANNEL
+                + "', participants = :participants WHERE workshop_session_id = :sessionId")
+        int update(long sessionId, long siteId, long helperId, Instant occurredAt, LocalDate day, int durationMinutes,
+                   int participants);
+
+        @Query("DELETE FROM accompaniment_theme WHERE accompaniment_id IN "
+                + "(SELECT id FROM accompaniment WHERE workshop_session_id = :sessionId)")
+        void removeThemes(long sessionId);
+
+        @Query("INSERT INTO accompaniment_theme (accompaniment_id, theme_code) "
+                + "SELECT id, :themeCode FROM accompaniment WHERE workshop_session_id = :sessionId")
+        void addTheme(long sessionId, String themeCode);
+
+        /** Its themes go with it (ON DELETE CASCADE). */
+        @Query("DELETE FROM accompaniment WHERE workshop_session_id = :sessionId")
+        void delete(long sessionId);
+    }
+}
