@@ -607,6 +607,7 @@ class RouteSecurityTest extends OnBothDatabases {
     fr.relais.accompaniment.AccompanimentTestData accompanimentData;
     @Inject
     fr.relais.workshop.AgendaFixtures agendaData;
+    @Inject
     fr.relais.workshop.SessionFixtures workshopData;
 
     private final Map<Caller, TestClient> browsers = new EnumMap<>(Caller.class);
