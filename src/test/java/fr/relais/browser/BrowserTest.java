@@ -118,6 +118,16 @@ public abstract class BrowserTest implements TestPropertyProvider {
         }
     }
 
+    /** Whether {@code condition} becomes true within 10 s: for what the browser does after the events it was sent. */
+    protected boolean eventually(java.util.function.BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
     /** Waits for an address matching {@code expected} and returns it (path and query). */
     protected String waitForPattern(Pattern expected) {
         try {

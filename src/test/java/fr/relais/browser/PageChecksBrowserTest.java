@@ -76,7 +76,9 @@ class PageChecksBrowserTest extends BrowserTest {
             assertEquals(region, focused(), "Tab reaches the region");
             assertTrue(focusIsVisible(region), "the focused region shows it");
             pressKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
-            assertTrue(((Number) js("return arguments[0].scrollLeft", region)).doubleValue() > 0, "the arrow keys scroll the table");
+            // The browser scrolls after the key events are handled: wait for it rather than read at once.
+            assertTrue(eventually(() -> ((Number) js("return arguments[0].scrollLeft", region)).doubleValue() > 0),
+                    "the arrow keys scroll the table");
             assertEquals(0L, ((Number) js("return window.scrollX")).longValue(), "the page itself does not move sideways");
         } finally {
             browser.normalViewport();
