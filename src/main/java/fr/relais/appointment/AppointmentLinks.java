@@ -1,40 +1,33 @@
 package fr.relais.appointment;
 
-import io.micronaut.context.annotation.Value;
+import fr.relais.security.KeyedLinks;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
 
 /**
  * Links a person receives after booking or finding their appointment (confirmation page, slip, calendar file):
- * the appointment id plus a key, an HMAC of the id and the booking code, so that ids cannot be walked through.
+ * the appointment id plus a key of the id and the booking code ({@link KeyedLinks}), so that ids cannot be walked
+ * through.
  */
 @Singleton
 class AppointmentLinks {
-    private final byte[] secret;
+    private final KeyedLinks keys;
 
-    AppointmentLinks(@Value("${relais.links.secret:${micronaut.security.csrf.signature-key}}") String secret) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    AppointmentLinks(KeyedLinks keys) {
+        this.keys = keys;
     }
 
     String key(Appointment a) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal((a.id() + ":" + a.code()).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return keys.key(subject(a));
     }
 
-    boolean matches(Appointment a, String key) {
-        return key != null && MessageDigest.isEqual(key(a).getBytes(StandardCharsets.US_ASCII), key.getBytes(StandardCharsets.US_ASCII));
+    boolean matches(Appointment a, @Nullable String key) {
+        return keys.matches(subject(a), key);
+    }
+
+    /** What the key signs: "id:code" (the links printed since the first slips). */
+    private static String subject(Appointment a) {
+        return a.id() + ":" + a.code();
     }
 
     String confirmation(Appointment a) {

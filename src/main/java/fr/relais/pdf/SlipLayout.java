@@ -32,6 +32,9 @@ public class SlipLayout {
         A6
     }
 
+    /** The smallest body text of a sheet, in points: what a ticket keeps when it shortens its texts instead. */
+    public static final float SHEET_BODY = SlipStyle.MIN_BODY;
+
     private final Fonts fonts;
     private final ScriptRuns scripts;
 
@@ -98,15 +101,31 @@ public class SlipLayout {
      *                 must only write to the slip it is given
      */
     public byte[] renderOnOnePage(PaperSize paper, Locale locale, String title, List<Consumer<Slip>> versions) {
+        return renderOnOnePage(paper, locale, title, 0f, versions);
+    }
+
+    /**
+     * Like {@link #renderOnOnePage(PaperSize, Locale, String, List)}, with body text never under
+     * {@code smallestBody} points: a slip that would rather shorten its texts than print them small (a workshop
+     * ticket keeps 12 pt, {@link #SHEET_BODY}) gives that size. The paper's own bounds win: its smallest body text
+     * when {@code smallestBody} is lower, its normal one when higher. The one place where the versions of a
+     * one-page slip are tried.
+     */
+    public byte[] renderOnOnePage(PaperSize paper, Locale locale, String title, float smallestBody,
+                                  List<Consumer<Slip>> versions) {
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("no version of the slip");
         }
         SlipStyle normal = SlipStyle.of(paper);
-        SlipStyle smallest = normal.shrunkTo(normal.minBody());
-        for (float body = normal.body(); body >= normal.minBody() - 0.001f; body -= 1f) {
+        float floor = Math.min(normal.body(), Math.max(normal.minBody(), smallestBody));
+        SlipStyle smallest = normal.shrunkTo(floor);
+        for (float body = normal.body(); ; body = Math.max(floor, body - 1f)) {
             byte[] pdf = fitting(normal.shrunkTo(body), locale, title, 1, versions.get(0));
             if (pdf != null) {
                 return pdf;
+            }
+            if (body <= floor + 0.001f) {
+                break;
             }
         }
         for (Consumer<Slip> version : versions.subList(1, versions.size())) {

@@ -1,41 +1,33 @@
 package fr.relais.workshop;
 
-import io.micronaut.context.annotation.Value;
+import fr.relais.security.KeyedLinks;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
 
 /**
  * The links a person gets after registering or finding their registration (its page, the slip, the calendar
- * file): the registration's id plus a key, an HMAC of the id and the code, so that ids cannot be walked through.
- * The same secret as the appointment links ({@code relais.links.secret}); the keys differ by their prefix.
+ * file): the registration's id plus a key of the id and the code ({@link KeyedLinks}), so that ids cannot be walked
+ * through. The same secret as the appointment links; the keys differ by their prefix.
  */
 @Singleton
 class RegistrationLinks {
-    private final byte[] secret;
+    private final KeyedLinks keys;
 
-    RegistrationLinks(@Value("${relais.links.secret:${micronaut.security.csrf.signature-key}}") String secret) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    RegistrationLinks(KeyedLinks keys) {
+        this.keys = keys;
     }
 
     String key(Registration r) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal(("inscription:" + r.id() + ":" + r.code()).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return keys.key(subject(r));
     }
 
-    boolean matches(Registration r, String key) {
-        return key != null && MessageDigest.isEqual(key(r).getBytes(StandardCharsets.US_ASCII), key.getBytes(StandardCharsets.US_ASCII));
+    boolean matches(Registration r, @Nullable String key) {
+        return keys.matches(subject(r), key);
+    }
+
+    /** What the key signs: "inscription:id:code", never the subject of an appointment's key. */
+    private static String subject(Registration r) {
+        return "inscription:" + r.id() + ":" + r.code();
     }
 
     String page(Registration r) {

@@ -1,16 +1,11 @@
 package fr.relais.workshop;
 
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfReader;
 import fr.relais.pdf.Slip;
 import fr.relais.pdf.SlipLayout;
 import fr.relais.web.Messages;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -110,23 +105,8 @@ class RegistrationSlip {
         }
         List<Consumer<Slip>> versions = Arrays.stream(Fit.values())
                 .<Consumer<Slip>>map(fit -> slip -> ticket(slip, data, lang, fit)).toList();
-        return onOnePage(format.paper, lang, title, versions);
-    }
-
-    /**
-     * The first version that holds on one page, from the fullest to the shortest (the last one whatever its length).
-     * The same contract as the shared layout's {@code renderOnOnePage} on the main line, which this gives way to
-     * once both meet.
-     */
-    private byte[] onOnePage(SlipLayout.PaperSize paper, Locale lang, String title, List<Consumer<Slip>> versions) {
-        byte[] pdf = null;
-        for (Consumer<Slip> version : versions) {
-            pdf = layout.render(paper, lang, title, 1, version);
-            if (pages(pdf) == 1) {
-                return pdf;
-            }
-        }
-        return pdf;
+        // Shortened texts rather than small type: the ticket keeps the 12 pt of a sheet.
+        return layout.renderOnOnePage(format.paper, lang, title, SlipLayout.SHEET_BODY, versions);
     }
 
     /**
@@ -269,14 +249,6 @@ class RegistrationSlip {
         }
         int space = text.lastIndexOf(' ', limit - 1);
         return text.substring(0, space > limit / 2 ? space : limit - 1).strip() + "\u2026";
-    }
-
-    private static int pages(byte[] pdf) {
-        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            return document.getNumberOfPages();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static boolean present(String s) {

@@ -91,6 +91,55 @@ class SlipLayoutTest {
         assertTrue(in.taggedText.contains("Ligne 30"));
     }
 
+    /** Versions of a ticket: the full one has {@code lines} paragraphs, the short one three and its mark. */
+    static List<java.util.function.Consumer<Slip>> fullThenShort(int lines) {
+        return List.of(slip -> {
+            slip.title("Version entière");
+            for (int i = 1; i < lines; i++) {
+                slip.text("Ligne " + i);
+            }
+        }, slip -> slip.title("Version courte").text("Ligne 1").text("Ligne 2"));
+    }
+
+    @Test
+    void aOnePageSlipShrinksItsFullVersionDownToNinePointsBeforeTheShortOne() {
+        // 25 paragraphs overflow an A6 page at 12 pt and fit at a smaller size: the full version, smaller.
+        byte[] pdf = LAYOUT.renderOnOnePage(SlipLayout.PaperSize.A6, Locale.FRENCH, "Essai", fullThenShort(25));
+        PdfUaValidator.assertCompliant(pdf, "one-page ticket, shrunk");
+        PdfInspection in = new PdfInspection(pdf);
+        assertEquals(1, in.pages);
+        assertTrue(in.taggedText.contains("Version entière") && in.taggedText.contains("Ligne 24"), in.taggedText);
+        assertTrue(in.smallestTextSize() >= 9f && in.smallestTextSize() < 12f, "size " + in.smallestTextSize());
+
+        // Too long even at 9 pt: the short version, at 9 pt.
+        PdfInspection shortOne = new PdfInspection(LAYOUT.renderOnOnePage(SlipLayout.PaperSize.A6, Locale.FRENCH,
+                "Essai", fullThenShort(60)));
+        assertEquals(1, shortOne.pages);
+        assertTrue(shortOne.taggedText.contains("Version courte"), shortOne.taggedText);
+        assertEquals(9f, shortOne.smallestTextSize(), 0.01f);
+    }
+
+    @Test
+    void aOnePageSlipThatKeepsTwelvePointsGivesItsShortVersionInstead() {
+        byte[] pdf = LAYOUT.renderOnOnePage(SlipLayout.PaperSize.A6, Locale.FRENCH, "Essai", SlipLayout.SHEET_BODY,
+                fullThenShort(25));
+        PdfUaValidator.assertCompliant(pdf, "one-page ticket, 12 pt kept");
+        PdfInspection in = new PdfInspection(pdf);
+        assertEquals(1, in.pages);
+        assertTrue(in.taggedText.contains("Version courte"), in.taggedText);
+        assertFalse(in.taggedText.contains("Version entière"), in.taggedText);
+        assertEquals(12f, in.smallestTextSize(), 0.01f);
+
+        // When no version fits, the last one runs over numbered pages, still in 12 pt.
+        List<java.util.function.Consumer<Slip>> tooLong = List.of(fullThenShort(25).get(0), fullThenShort(30).get(0));
+        PdfInspection over = new PdfInspection(LAYOUT.renderOnOnePage(SlipLayout.PaperSize.A6, Locale.FRENCH, "Essai",
+                SlipLayout.SHEET_BODY, tooLong));
+        assertEquals(2, over.pages);
+        assertTrue(over.taggedText.contains("Ligne 29"), over.taggedText);
+        assertTrue(over.flatText().contains("2/2"), over.text);
+        assertEquals(12f, over.smallestTextSize(), 0.01f);
+    }
+
     @Test
     void englishSlipsSayTheyAreInEnglish() {
         byte[] pdf = LAYOUT.open(SlipLayout.PaperSize.A6, Locale.UK, "Test").title("Your appointment").text("Body").toBytes();
