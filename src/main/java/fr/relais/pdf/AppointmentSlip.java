@@ -85,7 +85,7 @@ public class AppointmentSlip {
 
         slip.boldText(data.siteName());
         slip.title(messages.get(lang, "slip.appointment.title"));
-        slip.fact(keepTogetherAfterFirstWord(date));
+        slip.fact(Slip.keepTogetherAfterFirstWord(date));
         slip.fact(Slip.nonBreaking(messages.get(lang, "slip.appointment.time", time)));
         String duration = present(data.helperFirstName())
                 ? messages.get(lang, "slip.appointment.durationWithHelper", Integer.toString(data.durationMinutes()),
@@ -167,7 +167,7 @@ public class AppointmentSlip {
             box.heading(messages.get(lang, "slip.appointment.manage"));
             String phone = present(data.sitePhone()) ? Slip.nonBreaking(data.sitePhone().strip()) : null;
             if (present(data.manageUrl())) {
-                box.webAddress(displayUrl(data.manageUrl()));
+                box.webAddress(Slip.displayUrl(data.manageUrl()));
                 box.text(phone != null
                         ? messages.get(lang, "slip.appointment.manage.howOrPhone", phone)
                         : messages.get(lang, "slip.appointment.manage.how"));
@@ -191,17 +191,6 @@ public class AppointmentSlip {
             return messages.get(lang, "slip.time.h12", Integer.toString(hour), minutes, marker);
         }
         return messages.get(lang, "slip.time.h24", Integer.toString(time.getHour()), minutes);
-    }
-
-    /** "mardi 3 mars 2026" may break after "mardi", never inside "3 mars 2026". */
-    static String keepTogetherAfterFirstWord(String text) {
-        int space = text.indexOf(' ');
-        return space < 0 ? text : text.substring(0, space + 1) + Slip.nonBreaking(text.substring(space + 1));
-    }
-
-    /** People type the address by hand: "https://" adds nothing for them. */
-    static String displayUrl(String url) {
-        return url.strip().replaceFirst("^(?i)https?://", "");
     }
 
     private static boolean present(String s) {

@@ -245,7 +245,7 @@ class AppointmentSlipTest {
         // A language the slips do not speak gets French.
         assertEquals("14 h 30", SLIPS.time(LocalTime.of(14, 30), MESSAGES.supported(Locale.GERMAN)));
         assertEquals("relais.example.fr/rendez-vous/annulation",
-                AppointmentSlip.displayUrl(" HTTPS://relais.example.fr/rendez-vous/annulation "));
+                Slip.displayUrl(" HTTPS://relais.example.fr/rendez-vous/annulation "));
     }
 
     @Test
