@@ -91,3 +91,8 @@ ALTER TABLE accompaniment ADD COLUMN workshop_session_id BIGINT REFERENCES works
 CREATE UNIQUE INDEX uq_accompaniment_workshop_session ON accompaniment (workshop_session_id);
 
 INSERT INTO channel (code, label_fr, position) VALUES ('WORKSHOP', 'En atelier collectif', 5);
+
+-- Every phone is now kept in E.164 (package contact, ADR 0017). Appointments kept French national digits
+-- ("0612345678", the only form their old check let through): rewritten, so that the cap on future bookings per
+-- phone counts the bookings made before and after alike.
+UPDATE appointment SET phone = '+33' || SUBSTRING(phone FROM 2) WHERE phone LIKE '0_________';

@@ -12,6 +12,8 @@ import java.time.LocalDate;
  * One act of help, as stored. Nothing here names the person helped: the anonymous profile (age bracket, first
  * visit) and what was done. Themes, procedure scopes and equipment are in the link tables ({@link Links}).
  * {@code occurredOn} is the day at the site, for "today" and the statistics without time-zone arithmetic in SQL.
+ * A workshop session's collective record ({@code workshopSessionId} set, written by {@link WorkshopRecords}) counts
+ * its {@code participants}; an individual record counts one.
  */
 @MappedEntity("accompaniment")
 record Accompaniment(@Id @GeneratedValue @Nullable Long id,
@@ -30,10 +32,24 @@ record Accompaniment(@Id @GeneratedValue @Nullable Long id,
                      @Nullable Long mandateId,
                      @Nullable Long partnerId,
                      @Nullable String partnerKindCode,
-                     Instant createdAt) {
+                     Instant createdAt,
+                     int participants,
+                     @Nullable Long workshopSessionId) {
+    /** The one person of a record typed at the desk. */
+    static final int ONE = 1;
 
     /** The record's page; its correction, deletion and slip are below it. */
     String path() {
         return "/accompagnements/" + siteId + "/" + id;
+    }
+
+    /** Written from a workshop session's attendance: corrected there, never through the record's own form. */
+    boolean collective() {
+        return workshopSessionId != null;
+    }
+
+    /** The attendance of the session a collective record comes from, where it is corrected. */
+    String attendancePath() {
+        return "/bureau/ateliers/seances/" + workshopSessionId + "/presences";
     }
 }

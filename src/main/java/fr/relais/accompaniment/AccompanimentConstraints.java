@@ -40,6 +40,11 @@ class AccompanimentConstraints {
     }
 
     @Singleton
+    ConstraintValidator<IndividualChannel, CharSequence> individualChannel() {
+        return (value, annotation, context) -> !AccompanimentForm.collectiveChannel(value == null ? null : value.toString());
+    }
+
+    @Singleton
     ConstraintValidator<Minutes, CharSequence> minutes() {
         return (value, annotation, context) -> blank(value)
                 || TypedValues.number(value.toString(), 1, AccompanimentForm.MAX_MINUTES) != null;

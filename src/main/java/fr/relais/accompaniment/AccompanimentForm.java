@@ -44,7 +44,8 @@ record AccompanimentForm(
         @Nullable @Size(max = 10, message = "error.hours.format") @TypedTime(message = "error.hours.format") String time,
         @Nullable @Size(max = 5, message = "error.choice") String duration,
         @Nullable @Size(max = 5, message = "accompaniment.error.duration") @Minutes String durationOther,
-        @Nullable @Size(max = 20, message = "error.choice") @Listed(Listed.Of.CHANNELS) String channel,
+        @Nullable @Size(max = 20, message = "error.choice") @Listed(Listed.Of.CHANNELS)
+        @IndividualChannel String channel,
         @Nullable @Size(max = 20, message = "error.choice") @Listed(Listed.Of.AUTONOMY) String autonomy,
         @Nullable @Size(max = 10, message = "error.choice") @Listed(Listed.Of.EQUIPMENT) List<String> equipment,
         @Nullable @Size(max = 20, message = "error.choice") @Listed(Listed.Of.AGE_BRACKETS) String ageBracket,
@@ -67,6 +68,8 @@ record AccompanimentForm(
     static final String WALK_IN = "WALK_IN";
     static final String APPOINTMENT = "APPOINTMENT";
     static final String SEARCH = "search";
+    /** "En atelier collectif": the channel of a workshop's collective record, never typed in this form. */
+    static final String COLLECTIVE_CHANNEL = WorkshopRecords.CHANNEL;
     /** The id of a mandate or a partner chosen in the form; blank for none. */
     static final String ID = "\\s*(\\d{1,15})?\\s*";
 
@@ -112,6 +115,11 @@ record AccompanimentForm(
                 Text.orEmpty(a.ageBracketCode()), a.firstVisit() == null ? "" : a.firstVisit() ? "YES" : "NO",
                 Text.orEmpty(a.note()), a.mandateId() == null ? "" : String.valueOf(a.mandateId()), "",
                 a.partnerId() == null ? "" : String.valueOf(a.partnerId()), null);
+    }
+
+    /** Whether this channel code is the collective one (surrounding spaces ignored, as the lists read codes). */
+    static boolean collectiveChannel(@Nullable String code) {
+        return code != null && COLLECTIVE_CHANNEL.equals(code.strip());
     }
 
     boolean is(AccompanimentMode m) {

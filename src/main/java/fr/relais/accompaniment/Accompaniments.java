@@ -67,7 +67,7 @@ class Accompaniments {
         }
         Accompaniment saved = records.save(new Accompaniment(null, site.id(), me.id(), v.occurredAt(), v.occurredOn(),
                 v.mode(), v.durationMinutes(), v.channel(), v.autonomy(), v.ageBracket(), v.firstVisit(), v.note(),
-                appointmentId, v.mandateId(), v.partnerId(), partnerKind(site, v), clock.instant()));
+                appointmentId, v.mandateId(), v.partnerId(), partnerKind(site, v), clock.instant(), Accompaniment.ONE, null));
         saveLinks(saved.id(), v);
         if (v.mandateId() != null) {
             mandates.recordUse(v.mandateId(), me.id(), site.id(), usedFor(saved.id()));
@@ -85,7 +85,7 @@ class Accompaniments {
         Accompaniment updated = records.update(new Accompaniment(existing.id(), existing.siteId(), existing.helperId(),
                 v.occurredAt(), v.occurredOn(), v.mode(), v.durationMinutes(), v.channel(), v.autonomy(), v.ageBracket(),
                 v.firstVisit(), v.note(), existing.appointmentId(), v.mandateId(), v.partnerId(), partnerKind(site, v),
-                existing.createdAt()));
+                existing.createdAt(), existing.participants(), existing.workshopSessionId()));
         themes.deleteByAccompanimentId(existing.id());
         scopes.deleteByAccompanimentId(existing.id());
         equipment.deleteByAccompanimentId(existing.id());

@@ -67,6 +67,9 @@ class MyRecordsController {
     MutableHttpResponse<?> delete(long siteId, long id, CurrentStaff me) {
         Site site = sites.manageable(me, siteId);
         Accompaniment a = access.own(me, site, id);
+        if (a.collective()) {
+            return pages.collective(site, a);
+        }
         if (!access.correctable(a, site)) {
             return pages.tooLate(site, a);
         }

@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Who may read and change which record. Helpers read and change their own records at their sites, the day they
- * logged them; directors read every record of their sites. Another helper's record, another site's or an unknown
+ * logged them; directors read every record of their sites. A workshop's collective record belongs to the helper who
+ * saved the session's attendance, and changes only with it. Another helper's record, another site's or an unknown
  * one answer 404 alike.
  */
 @Singleton
@@ -34,8 +35,11 @@ class RecordAccess {
                 .orElseThrow(NotFoundException::new);
     }
 
-    /** A record is corrected or deleted the day it was logged, at its site. */
+    /**
+     * A record is corrected or deleted the day it was logged, at its site; a workshop's collective record only
+     * through the session's attendance.
+     */
     boolean correctable(Accompaniment a, Site site) {
-        return a.createdAt().atZone(site.zone()).toLocalDate().equals(time.today(site));
+        return !a.collective() && a.createdAt().atZone(site.zone()).toLocalDate().equals(time.today(site));
     }
 }

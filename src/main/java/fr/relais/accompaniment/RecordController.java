@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Recording an accompaniment: a new record from the desk (walk-in, one link per mode) or from an honoured
- * appointment, and the correction of one's own record the day it was logged. Helpers only, at their sites.
+ * appointment, and the correction of one's own record the day it was logged. Helpers only, at their sites. A
+ * workshop's collective record is not corrected here but through its session's attendance.
  */
 @Controller("/accompagnements")
 @Produces(MediaType.TEXT_HTML)
@@ -122,6 +123,9 @@ class RecordController {
     MutableHttpResponse<?> editForm(long siteId, long id, CurrentStaff me, Locale locale) {
         Site site = sites.manageable(me, siteId);
         Accompaniment a = access.own(me, site, id);
+        if (a.collective()) {
+            return pages.collective(site, a);
+        }
         if (!access.correctable(a, site)) {
             return pages.tooLate(site, a);
         }
@@ -134,6 +138,9 @@ class RecordController {
     MutableHttpResponse<?> update(long siteId, long id, @Body AccompanimentForm form, CurrentStaff me, Locale locale) {
         Site site = sites.manageable(me, siteId);
         Accompaniment a = access.own(me, site, id);
+        if (a.collective()) {
+            return pages.collective(site, a);
+        }
         if (!access.correctable(a, site)) {
             return pages.tooLate(site, a);
         }

@@ -87,7 +87,7 @@ class RecordFormPage {
                 .with("searchFocus", "search".equals(autofocus))
                 .with("partnerGroups", partners.groups(site.id(), locale))
                 .with("durations", durations(locale)).with("duration", duration)
-                .with("channels", checks(lists.channels(locale), List.of(channel)))
+                .with("channels", checks(individualChannels(locale), List.of(channel)))
                 .with("autonomies", autonomies(form, locale))
                 .with("equipment", checks(lists.equipment(locale), form.equipment()))
                 .with("ages", lists.ageBrackets(locale))
@@ -127,6 +127,11 @@ class RecordFormPage {
         List<String> codes = reference.themes(locale).stream().map(ReferenceData.Option::code).toList();
         return accompaniments.themeOrder(site.id(), time.today(site), codes).stream()
                 .map(code -> Choice.of(code, labels.get(code), form.themes().contains(code))).toList();
+    }
+
+    /** The channels a person is helped by, one at a time: not the workshops' collective one. */
+    private List<ReferenceData.Option> individualChannels(Locale locale) {
+        return lists.channels(locale).stream().filter(o -> !AccompanimentForm.collectiveChannel(o.code())).toList();
     }
 
     private static List<Choice> checks(List<ReferenceData.Option> options, List<String> checked) {

@@ -91,6 +91,12 @@ class RecordPages {
                 .with("record", a.path()).status(HttpStatus.CONFLICT);
     }
 
+    /** A workshop's collective record: corrected through the session's attendance, never here (409). */
+    MutableHttpResponse<?> collective(Site site, Accompaniment a) {
+        return notice(site, "accompaniment.notice.collective.title", "accompaniment.notice.collective.text")
+                .with("record", a.path()).with("attendance", a.attendancePath()).status(HttpStatus.CONFLICT);
+    }
+
     private String deskHref(Site site) {
         return "/bureau/" + site.id() + "/jour/" + time.today(site);
     }

@@ -26,16 +26,20 @@ class RecordWords {
         this.messages = messages;
     }
 
-    /** A record as its page shows it: nothing in it names the person helped. */
+    /**
+     * A record as its page shows it: nothing in it names the person helped. {@code collective} ("Atelier collectif —
+     * 7 participants") and {@code attendanceHref} are set for a workshop's collective record only.
+     */
     record View(long id, String date, String time, String modeKey, List<String> themes, List<String> scopes,
                 String duration, String channel, @Nullable String autonomyKey, List<String> equipment,
                 @Nullable String age, @Nullable String firstVisitKey, @Nullable String note, boolean withMandate,
-                boolean fromAppointment) {
+                boolean fromAppointment, @Nullable String collective, @Nullable String attendanceHref) {
     }
 
     /** A line of "mes accompagnements" (and of a site's records, with the helper's name). */
     record Row(String href, String date, String time, String modeKey, String what, String duration, String channel,
-               String helper, String site, boolean correctable) {
+               String helper, String site, boolean correctable, @Nullable String collective,
+               @Nullable String attendanceHref) {
     }
 
     View view(Accompaniment a, Accompaniments.Detail d, Site site, Locale locale) {
@@ -48,7 +52,8 @@ class RecordWords {
                 d.equipment().stream().map(c -> ShortLists.label(lists.equipment(locale), c)).toList(),
                 a.ageBracketCode() == null ? null : ShortLists.label(lists.ageBrackets(locale), a.ageBracketCode()),
                 a.firstVisit() == null ? null : firstVisitKey(a.firstVisit() ? "YES" : "NO"), a.note(),
-                a.mandateId() != null, a.appointmentId() != null);
+                a.mandateId() != null, a.appointmentId() != null, collective(a, locale),
+                a.collective() ? a.attendancePath() : null);
     }
 
     /** What was done in a few words: the themes, then the procedures. */
@@ -58,7 +63,18 @@ class RecordWords {
         d.scopes().forEach(s -> what.add(reference.scopeLabel(s, locale)));
         return new Row(a.path(), DateWords.longDate(at.toLocalDate(), locale), DateWords.time(at.toLocalTime(), locale),
                 a.mode().labelKey(), String.join(", ", what), minutes(a.durationMinutes(), locale),
-                channel(a.channelCode(), locale), helper, site.name(), correctable);
+                channel(a.channelCode(), locale), helper, site.name(), correctable, collective(a, locale),
+                a.collective() ? a.attendancePath() : null);
+    }
+
+    /** "Atelier collectif — 7 participants" for a workshop's collective record, else null. */
+    @Nullable
+    String collective(Accompaniment a, Locale locale) {
+        if (!a.collective()) {
+            return null;
+        }
+        return a.participants() == 1 ? messages.get(locale, "accompaniment.collective.one")
+                : messages.get(locale, "accompaniment.collective.many", a.participants());
     }
 
     /** "30 minutes". */

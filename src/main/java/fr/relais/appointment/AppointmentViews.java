@@ -1,5 +1,6 @@
 package fr.relais.appointment;
 
+import fr.relais.contact.Contacts;
 import fr.relais.reference.ReferenceData;
 import fr.relais.staff.StaffDirectory;
 import fr.relais.web.DateWords;
@@ -73,7 +74,7 @@ class AppointmentViews {
 
     /** The appointment; its helper is named when {@code names} holds them. */
     AppointmentRow appointment(Appointment a, Map<Long, String> names, Locale locale) {
-        return new AppointmentRow(a.id(), a.firstName(), a.phone(), a.email(),
+        return new AppointmentRow(a.id(), a.firstName(), Contacts.display(a.phone()), a.email(),
                 reference.reason(a.themeCode(), a.scopeCode(), locale), a.helperNote(),
                 DateWords.longDate(a.slotDate(), locale), a.slotDate().toString(), DateWords.time(a.slotTime(), locale),
                 a.helperId() == null ? null : names.get(a.helperId()), BookingCodes.display(a.code()), a.status().name(),

@@ -1,19 +1,19 @@
 package fr.relais.appointment;
 
+import fr.relais.contact.Contacts;
+import fr.relais.contact.EmailAddress;
+import fr.relais.contact.PhoneNumber;
 import fr.relais.privacy.NoSensitiveData;
 import fr.relais.web.Text;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import java.util.Locale;
 
 /**
  * A booking as typed at the desk or on the public page. Only a first name (or initials) is required;
- * phone and e-mail are optional, to send a reminder. {@code website} is a honeypot: hidden from people,
+ * phone and e-mail are optional, to send a reminder; they are read and kept the way of every contact in Relais
+ * ({@link Contacts}: E.164, lower case). {@code website} is a honeypot: hidden from people,
  * filled by robots.
  */
 @Serdeable
@@ -21,9 +21,8 @@ import java.util.Locale;
 record BookingForm(
         @Nullable @NotBlank(message = "error.required") @Size(max = 40, message = "error.tooLong")
         @NoSensitiveData String firstName,
-        @Nullable @Size(max = 20, message = "error.tooLong")
-        @Pattern(regexp = "\\s*((\\+33\\s?|0)[1-9]([\\s.-]?\\d{2}){4})?\\s*", message = "error.phone") String phone,
-        @Nullable @Size(max = 254, message = "error.tooLong") @Email(message = "error.email") String email,
+        @Nullable @Size(max = Contacts.MAX_TYPED_PHONE, message = "error.tooLong") @PhoneNumber String phone,
+        @Nullable @Size(max = Contacts.MAX_EMAIL, message = "error.tooLong") @EmailAddress String email,
         @Nullable @NotBlank(message = "error.theme.required") @Size(max = BookingForm.MAX_CODE, message = "error.choice") String themeCode,
         @Nullable @Size(max = BookingForm.MAX_CODE, message = "error.choice") String scopeCode,
         @Nullable @Size(max = 300, message = "error.tooLong") @NoSensitiveData String helperNote,
@@ -53,17 +52,12 @@ record BookingForm(
         return new Bookings.Request(firstName.strip(), normalizedPhone(), normalizedEmail(), themeCode, scopeCode, null);
     }
 
-    /** A phone kept in one form (digits and a leading +), so that the per-contact limit counts the same number once. */
+    /** The phone in E.164, so that the per-contact limit counts the same number once however it was typed. */
     String normalizedPhone() {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("[^+0-9]", "");
-        // +33 6 12 34 56 78 and 06 12 34 56 78 are the same number.
-        return digits.startsWith("+33") ? "0" + digits.substring(3) : digits;
+        return phone == null ? null : Contacts.phone(phone).orElse(null);
     }
 
     String normalizedEmail() {
-        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+        return email == null ? null : Contacts.email(email).orElse(null);
     }
 }

@@ -8,6 +8,9 @@ import fr.relais.testing.MutableClock;
 import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.TestClient;
 import fr.relais.web.Messages;
+import fr.relais.workshop.Registration;
+import fr.relais.workshop.SessionFixtures;
+import fr.relais.workshop.WorkshopSession;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -61,6 +64,8 @@ class AccompanimentControllerTest extends OnBothDatabases {
     Messages messages;
     @Inject
     MutableClock clock;
+    @Inject
+    SessionFixtures workshops;
 
     TestClient sami;
     TestClient jeanne;
@@ -511,6 +516,119 @@ class AccompanimentControllerTest extends OnBothDatabases {
         }
         assertEquals(List.of("EMAIL"), accompaniments.detail(old).themes());
         assertTrue(records.findById(old).isPresent());
+    }
+
+    // ---- workshops: the collective channel and the collective record ---------------------------------------
+
+    @Test
+    void theCollectiveChannelIsNotOfferedAndAnEditedFormIsRefusedNextToTheField() {
+        Document blank = sami.get(newPath() + "?mode=DO_WITH").html();
+        assertEquals(List.of("APPOINTMENT", "WALK_IN", "PHONE", "OUTREACH"), blank.select("input[name=channel]").eachAttr("value"),
+                "the channels of one person helped, not the workshops' one");
+        assertNull(blank.selectFirst("#f-channel-WORKSHOP"));
+
+        long before = records.count();
+        TestClient.Answer edited = sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL", "channel", "WORKSHOP",
+                "note", "Venu avec sa fille"));
+        assertEquals(422, edited.status());
+        assertEquals(msg("accompaniment.error.channel.collective"), edited.fieldMessage("channel"));
+        assertEquals("« En atelier collectif » se note avec les présences de la séance d’atelier. Choisissez un autre canal.",
+                edited.fieldMessage("channel"));
+        assertEquals(1, edited.html().select(".field-error").size(), edited.texts(".field-error").toString());
+        assertEquals("Venu avec sa fille", edited.fieldValue("note"));
+        assertTrue(edited.html().selectFirst("#f-theme-EMAIL").hasAttr("checked"), "what was chosen is kept");
+        assertTrue(edited.html().selectFirst("details.more").hasAttr("open"), "the details open on their error");
+        assertNull(edited.html().selectFirst("#f-channel-WORKSHOP"), "still not offered");
+        assertEquals(before, records.count(), "nothing saved");
+
+        // A correction cannot turn a record into a workshop's either.
+        long id = savedId(sami.post(newPath(), form("mode", "DO_WITH", "themes", "EMAIL", "channel", "PHONE")));
+        TestClient.Answer corrected = sami.post("/accompagnements/" + centre.id() + "/" + id + "/modifier",
+                form("mode", "DO_WITH", "themes", "EMAIL", "channel", " WORKSHOP "));
+        assertEquals(422, corrected.status());
+        assertEquals(msg("accompaniment.error.channel.collective"), corrected.fieldMessage("channel"));
+        assertEquals("PHONE", record(id).channelCode());
+    }
+
+    /** Sami notes a session of today: Awa came with a relative (2 seats), 5 walk-ins: 7 participants. */
+    private Accompaniment collectiveRecord() {
+        WorkshopSession session = workshops.todaySession("mediatheque-centre", 8);
+        Registration awa = workshops.seat(session, "Awa", 2);
+        workshops.seat(session, "Bao", 1);
+        TestClient.Answer saved = sami.post("/bureau/ateliers/seances/" + session.id() + "/presences",
+                form("present", List.of(String.valueOf(awa.id())), "walkIns", "5"));
+        assertEquals(303, saved.status(), saved.body());
+        List<Accompaniment> found = java.util.stream.StreamSupport.stream(records.findAll().spliterator(), false)
+                .filter(a -> Long.valueOf(session.id()).equals(a.workshopSessionId())).toList();
+        assertEquals(1, found.size());
+        return found.get(0);
+    }
+
+    @Test
+    void aCollectiveRecordShowsItsParticipantsAndIsCorrectedThroughTheAttendance() {
+        Accompaniment a = collectiveRecord();
+        assertEquals(7, a.participants());
+        assertEquals("WORKSHOP", a.channelCode());
+        String attendance = "/bureau/ateliers/seances/" + a.workshopSessionId() + "/presences";
+
+        // My records: the line says it is a workshop and links to the attendance, not to the record's form.
+        TestClient.Answer list = sami.get("/accompagnements");
+        org.jsoup.nodes.Element row = list.html().selectFirst("main table tr:has(a[href=" + a.path() + "])");
+        assertNotNull(row, list.body());
+        assertTrue(row.text().contains("Atelier collectif — 7 participants"), row.text());
+        assertTrue(row.text().contains("En atelier collectif"), row.text());
+        assertTrue(row.select("a[href$=/modifier]").isEmpty(), "no correction form for a collective record");
+        assertEquals(attendance, row.selectFirst("a[href$=/presences]").attr("href"));
+        assertFalse(list.body().contains("Awa"), "no name in the log");
+
+        TestClient.Answer detail = sami.get(a.path());
+        assertEquals(200, detail.status());
+        assertEquals("Atelier collectif — 7 participants", detail.html().selectFirst("dl.summary dd.collective").text());
+        assertTrue(detail.html().select("form[action$=/suppression], a[href$=/modifier]").isEmpty());
+        assertEquals(msg("accompaniment.collective.attendance"),
+                detail.html().selectFirst("main a[href=" + attendance + "]").text());
+        assertFalse(detail.body().contains("Awa") || detail.body().contains("Bao"));
+
+        // An address typed by hand: the form is not shown, nothing is changed or deleted; the way is the attendance.
+        for (TestClient.Answer refused : List.of(sami.get(a.path() + "/modifier"),
+                sami.post(a.path() + "/modifier", form("mode", "REFER", "themes", "HEALTH", "channel", "WALK_IN")),
+                sami.post(a.path() + "/suppression", Map.of()))) {
+            assertEquals(409, refused.status());
+            assertEquals(msg("accompaniment.notice.collective.title"), refused.h1());
+            assertEquals(msg("accompaniment.notice.collective.text"), refused.html().selectFirst("main .notice").text());
+            assertNotNull(refused.html().selectFirst("main a[href=" + attendance + "]"));
+            assertTrue(refused.html().select("form.log-form").isEmpty());
+        }
+        Accompaniment kept = record(a.id());
+        assertEquals(AccompanimentMode.DO_WITH, kept.mode());
+        assertEquals("WORKSHOP", kept.channelCode());
+        assertEquals(7, kept.participants());
+        assertEquals(a.workshopSessionId(), kept.workshopSessionId());
+        assertEquals(List.of("EMAIL"), accompaniments.detail(a.id()).themes());
+
+        // The director reads it, without the helper's way to correct it.
+        try (TestClient director = TestClient.of(server).loginDemo("direction.centre@relais.demo")) {
+            org.jsoup.nodes.Element line = director.get("/accompagnements").html()
+                    .selectFirst("main table tr:has(a[href=" + a.path() + "])");
+            assertNotNull(line);
+            assertTrue(line.text().contains("Atelier collectif — 7 participants"), line.text());
+            assertTrue(line.select("a[href$=/presences], a[href$=/modifier]").isEmpty());
+            TestClient.Answer read = director.get(a.path());
+            assertEquals("Atelier collectif — 7 participants", read.html().selectFirst("dd.collective").text());
+            assertTrue(read.html().select("main a[href$=/presences]").isEmpty());
+        }
+    }
+
+    @Test
+    void aCollectiveRecordReadsInEnglish() {
+        Accompaniment a = collectiveRecord();
+        try (TestClient english = TestClient.of(server).header("Accept-Language", "en-GB,en;q=0.9")
+                .loginDemo("aidant.centre@relais.demo")) {
+            TestClient.Answer detail = english.get(a.path());
+            assertEquals(200, detail.status());
+            assertEquals("Group workshop — 7 participants", detail.html().selectFirst("dd.collective").text());
+            assertEquals("In a group workshop", detail.html().select("dl.summary dt:contains(Channel) + dd").text());
+        }
     }
 
     static List<String> hrefs(TestClient.Answer list) {

@@ -97,7 +97,7 @@ public class AccompanimentTestData {
         Instant at = clock.instant();
         LocalDate day = at.atZone(site.zone()).toLocalDate();
         Accompaniment saved = records.save(new Accompaniment(null, site.id(), helperId, at, day, AccompanimentMode.REFER, 30,
-                "WALK_IN", null, null, null, null, null, null, partner.id(), partner.kindCode(), at));
+                "WALK_IN", null, null, null, null, null, null, partner.id(), partner.kindCode(), at, 1, null));
         themes.save(new Links.ThemeLink(null, saved.id(), "HEALTH"));
         return saved.id();
     }
@@ -110,7 +110,7 @@ public class AccompanimentTestData {
     Accompaniment logged(Site site, long helperId, Instant at, AccompanimentMode mode, String theme) {
         LocalDate day = at.atZone(site.zone()).toLocalDate();
         Accompaniment saved = records.save(new Accompaniment(null, site.id(), helperId, at, day, mode, 30, "WALK_IN", null,
-                null, null, null, null, null, null, mode == AccompanimentMode.REFER ? "OTHER" : null, at));
+                null, null, null, null, null, null, mode == AccompanimentMode.REFER ? "OTHER" : null, at, 1, null));
         themes.save(new Links.ThemeLink(null, saved.id(), theme));
         return saved;
     }

@@ -160,6 +160,28 @@ class BookingFormTest extends OnBothDatabases {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"+44 7700 900123", "0044 7700 900123", "+213 555 12 34 56", "+262 692 12 34 56", "0033612345678",
+            "+33 (0)6 12 34 56 78"})
+    void internationalNumbersAndUsualWritingsPassAndAreKeptInE164(String phone) {
+        assertEquals(Map.of(), violations(with("phone", phone)));
+        assertTrue(with("phone", phone).normalizedPhone().matches("\\+[1-9]\\d{7,14}"), with("phone", phone).normalizedPhone());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999 12 34 56 78", "0033 0 6 12 34 56", "+44 12", "06 12 34 56 7a", "+33 6 12"})
+    void whatThePhoneLibraryRefusesGetsTheFrenchMessage(String phone) {
+        assertOnly(with("phone", phone), "phone", "error.phone");
+        assertEquals(Map.of("phone", "Numéro de téléphone non reconnu. Exemple : 04 72 00 00 00."),
+                forms.validate(with("phone", phone), Locale.FRENCH).asMap());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a@b", "marie@exemple", "marie@exemple..fr"})
+    void addressesThatCannotBeDeliveredGetTheFrenchMessage(String email) {
+        assertOnly(with("email", email), "email", "error.email");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"contact@exemple.fr", "prenom.nom@mairie-lyon.fr", "a+b@exemple.org", "Mme.D@Exemple.FR"})
     void goodEmailsPass(String email) {
         assertEquals(Map.of(), violations(with("email", email)));
@@ -220,12 +242,13 @@ class BookingFormTest extends OnBothDatabases {
 
     @Test
     void phonesAreKeptInOneForm() {
-        assertEquals("0612345678", with("phone", "06 12 34 56 78").normalizedPhone());
-        assertEquals("0612345678", with("phone", "06.12.34.56.78").normalizedPhone());
-        assertEquals("0612345678", with("phone", "06-12-34-56-78").normalizedPhone());
-        assertEquals("0612345678", with("phone", " 0612345678 ").normalizedPhone());
-        assertEquals("0612345678", with("phone", "+33 6 12 34 56 78").normalizedPhone(), "the same number, international form");
-        assertEquals("0612345678", with("phone", "+33612345678").normalizedPhone());
+        // E.164, the form of every phone in Relais (package contact, ADR 0017).
+        assertEquals("+33612345678", with("phone", "06 12 34 56 78").normalizedPhone());
+        assertEquals("+33612345678", with("phone", "06.12.34.56.78").normalizedPhone());
+        assertEquals("+33612345678", with("phone", "06-12-34-56-78").normalizedPhone());
+        assertEquals("+33612345678", with("phone", " 0612345678 ").normalizedPhone());
+        assertEquals("+33612345678", with("phone", "+33 6 12 34 56 78").normalizedPhone(), "the same number, international form");
+        assertEquals("+33612345678", with("phone", "+33612345678").normalizedPhone());
         assertNull(with("phone", "").normalizedPhone());
         assertNull(with("phone", null).normalizedPhone());
     }
@@ -242,7 +265,7 @@ class BookingFormTest extends OnBothDatabases {
     void whatTheDeskSendsToTheServiceIsTrimmedAndNormalized() {
         Bookings.Request request = new BookingForm("  Mme D. ", "06 12 34 56 78", "Mme.D@Exemple.FR",
                 "EMAIL", "", " ", null).toRequest();
-        assertEquals(new Bookings.Request("Mme D.", "0612345678", "mme.d@exemple.fr", "EMAIL", null, null), request);
+        assertEquals(new Bookings.Request("Mme D.", "+33612345678", "mme.d@exemple.fr", "EMAIL", null, null), request);
     }
 
     @Test

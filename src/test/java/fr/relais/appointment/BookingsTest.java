@@ -183,7 +183,7 @@ class BookingsTest extends OnBothDatabases {
         Slot slot = desk.slot();
         Site site = desk.site();
         String phone = typed("x", "06 11 22 33 44", null).phone();
-        assertEquals("0611223344", phone);
+        assertEquals("+33611223344", phone);
         assertFalse(bookings.overContactLimit(site, phone, null));
         Appointment a = bookings.book(site, key(slot), typed("Mme A.", "06 11 22 33 44", null), null);
         assertFalse(bookings.overContactLimit(site, phone, null), "one future booking");
@@ -191,7 +191,7 @@ class BookingsTest extends OnBothDatabases {
         assertTrue(bookings.overContactLimit(site, phone, null), "two future bookings with the same number, typed differently");
         assertTrue(bookings.overContactLimit(site, typed("x", "+33 6 11 22 33 44", null).phone(), null),
                 "the same number in its international form");
-        assertFalse(bookings.overContactLimit(site, "0699999999", null), "another number");
+        assertFalse(bookings.overContactLimit(site, "+33699999999", null), "another number");
         assertFalse(bookings.overContactLimit(site, null, null), "no contact at all");
 
         bookings.setStatus(b, AppointmentStatus.CANCELLED_BY_USER, null);
@@ -237,7 +237,7 @@ class BookingsTest extends OnBothDatabases {
         assertEquals(to.startsAt(), row.startsAt());
         assertEquals(to.endsAt(), row.endsAt());
         assertEquals(Short.valueOf((short) 1), row.seat());
-        assertEquals("0612345678", row.phone());
+        assertEquals("+33612345678", row.phone());
         assertEquals(AppointmentStatus.BOOKED, row.status());
         assertEquals(1, slots.find(site, key(from)).orElseThrow().free(), "the old seat is free");
         assertEquals(0, slots.find(site, key(to)).orElseThrow().free());

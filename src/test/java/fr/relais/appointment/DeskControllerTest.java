@@ -349,7 +349,7 @@ class DeskControllerTest extends OnBothDatabases {
         Appointment saved = appointment(id);
         assertEquals(AppointmentStatus.BOOKED, saved.status());
         assertEquals("Mme D.", saved.firstName());
-        assertEquals("0612345678", saved.phone(), "the phone is kept in one form");
+        assertEquals("+33612345678", saved.phone(), "the phone is kept in one form (E.164)");
         assertNull(saved.email());
         assertEquals("EMAIL", saved.themeCode());
         assertEquals(Short.valueOf((short) 1), saved.seat());

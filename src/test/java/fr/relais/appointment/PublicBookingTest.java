@@ -155,7 +155,7 @@ class PublicBookingTest extends PublicTestSupport {
         long id = bookedId(booked);
         Appointment saved = appointments.findById(id).orElseThrow();
         assertEquals("Marie", saved.firstName());
-        assertEquals("0612345678", saved.phone());
+        assertEquals("+33612345678", saved.phone());
         assertEquals("marie.essai@example.org", saved.email());
         assertEquals(AppointmentStatus.BOOKED, saved.status());
         assertEquals(slot.startsAt(), saved.startsAt());
@@ -194,7 +194,7 @@ class PublicBookingTest extends PublicTestSupport {
         Instant start = Instant.from(events.get(0).getStartDate().orElseThrow().getDate());
         assertEquals(slot.startsAt(), start);
         String unfolded = ics.text().replace("\r\n ", "").replace("\n ", "").toLowerCase(java.util.Locale.ROOT);
-        for (String personal : List.of("marie", "06 12 34 56 78", "0612345678", "marie.essai@example.org")) {
+        for (String personal : List.of("marie", "06 12 34 56 78", "0612345678", "+33612345678", "marie.essai@example.org")) {
             assertFalse(unfolded.contains(personal), "the calendar file holds no " + personal);
         }
 

@@ -1,6 +1,10 @@
 package fr.relais.browser;
 
+import fr.relais.workshop.Registration;
+import fr.relais.workshop.SessionFixtures;
+import fr.relais.workshop.WorkshopSession;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -35,6 +39,9 @@ class AccompanimentBrowserTest extends BrowserTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** At most four interactions for the common case (issue), three are the design's aim with the mouse. */
     private static final int MAX_INTERACTIONS = 4;
+
+    @Inject
+    SessionFixtures workshops;
 
     private int interactions;
     private int tabs;
@@ -311,5 +318,36 @@ class AccompanimentBrowserTest extends BrowserTest {
     /** Posts the print form exactly as filled in and returns the text of the slip it answers. */
     private String postedPdfText(WebElement form) {
         return pdfText(postForPdf(form));
+    }
+
+    /** A workshop's collective record in the log: its line, its page, and the notice where its form would be. */
+    @Test
+    void aWorkshopsCollectiveRecordReadsInTheLogAndLeadsToTheAttendance() {
+        WorkshopSession session = workshops.todaySession("mediatheque-centre", 8);
+        Registration awa = workshops.seat(session, "Awa", 2);
+        logIn();
+        String attendance = "/bureau/ateliers/seances/" + session.id() + "/presences";
+        visit(attendance);
+        find("label[for=f-present-" + awa.id() + "]").click();
+        typeInto(find("#f-walkIns"), "5");
+        find("main form button.button:not(.button--quiet)").click();
+        waitForPath(attendance + "?enregistre=1");
+
+        find("header").findElement(By.linkText("Accompagnements")).click();
+        assertEquals("Mes accompagnements", h1());
+        WebElement line = find("main table").findElement(By.xpath(".//tr[.//span[@class='collective']]"));
+        assertTrue(line.getText().contains("Atelier collectif — 7 participants"), line.getText());
+        assertTrue(line.findElements(By.cssSelector("a[href$='/modifier']")).isEmpty());
+        line.findElement(By.partialLinkText("Voir l’accompagnement de")).click();
+        assertEquals("Atelier collectif — 7 participants", summary("Participants"));
+        assertEquals("En atelier collectif", summary("Canal"));
+        String record = path();
+        find("main").findElement(By.linkText("Corriger les présences de la séance")).click();
+        waitForPath(attendance);
+
+        visit(record + "/modifier");
+        assertEquals("Accompagnement collectif", h1());
+        find("main").findElement(By.linkText("Corriger les présences de la séance")).click();
+        waitForPath(attendance);
     }
 }

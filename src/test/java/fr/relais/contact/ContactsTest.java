@@ -43,6 +43,26 @@ class ContactsTest {
         assertEquals(Optional.of("+590690123456"), Contacts.phone("+590 690 12 34 56"));
     }
 
+    @ParameterizedTest(name = "\"{0}\" is a French number the metadata does not know yet")
+    @ValueSource(strings = {"07 12 34 56 78", "07 00 00 00 01"})
+    void aFrenchNumberOfTheRightLengthIsNotRefused(String typed) {
+        assertEquals(Optional.of("+33" + typed.replace(" ", "").substring(1)), Contacts.phone(typed));
+        assertEquals(typed, Contacts.display(Contacts.phone(typed).orElseThrow()));
+    }
+
+    @Test
+    void aNationalNumberOfAnOverseasDepartmentIsThatDepartments() {
+        assertEquals(Optional.of("+590690123456"), Contacts.phone("0690 12 34 56"));
+        assertEquals(Optional.of("+262692123456"), Contacts.phone("06 92 12 34 56"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is refused")
+    @ValueSource(strings = {"04 72 OO OO OO", "0800-FLEURS", "+33 04 72 00 00 00", "0033 04 72 00 00 00", "0072000000",
+            "06 12 34 56 78 / 07 12 34 56 78", "06 12 34 56 78 poste 12"})
+    void lettersAZeroAfterTheFrenchPrefixAndLocalOnlyLengthsAreRefused(String typed) {
+        assertEquals(Optional.empty(), Contacts.phone(typed));
+    }
+
     @Test
     void frenchNumbersAreShownTheFrenchWayAndOthersInTheInternationalFormat() {
         assertEquals("06 12 34 56 78", Contacts.display("+33612345678"));

@@ -84,7 +84,7 @@ class DeskRegistrationTest extends OnBothDatabases {
         Registration r = sessions.registration(id).orElseThrow();
         assertEquals(RegistrationStatus.SEATED, r.status());
         assertEquals(2, r.seats());
-        assertEquals("0612345678", r.phone());
+        assertEquals("+33612345678", r.phone());
         assertNotNull(r.registeredBy(), "registered at the desk by Sami");
 
         TestClient.Answer confirmation = sami.get("/bureau/ateliers/inscriptions/" + id + "?nouveau=1");
@@ -139,6 +139,37 @@ class DeskRegistrationTest extends OnBothDatabases {
         assertEquals("Ce numéro ou ce courriel a déjà une inscription pour cette séance.",
                 sami.post(page(s) + "/inscription", mail).fieldMessage("email"));
         assertEquals(2, data.reload(s).seatsTaken());
+    }
+
+    @Test
+    void aNumberRegisteredAtTheDeskIsTheSameNumberOnThePublicAgenda() {
+        WorkshopSession s = data.comingSession("mediatheque-centre", 6);
+        long id = registrationId(sami.post(page(s) + "/inscription", person("Farid", "07 56 12 34 56", "1")));
+        assertEquals("+33756123456", sessions.registration(id).orElseThrow().phone());
+        try (TestClient visitor = TestClient.of(server)) {
+            Map<String, Object> online = new LinkedHashMap<>(person("Farid", "+33 7 56 12 34 56", "1"));
+            online.put("waitingList", "1");
+            online.put("website", "");
+            TestClient.Answer again = visitor.post("/ateliers/seances/" + s.id(), online);
+            assertEquals(422, again.status());
+            assertTrue(again.fieldMessage("phone").startsWith("Ce téléphone ou cette adresse e-mail est déjà inscrit"),
+                    again.fieldMessage("phone"));
+        }
+        assertEquals(1, data.reload(s).seatsTaken());
+    }
+
+    @Test
+    void aForeignNumberIsKeptAndWhatThePhoneLibraryRefusesGetsTheFrenchMessage() {
+        WorkshopSession s = data.comingSession("mediatheque-centre", 6);
+        long id = registrationId(sami.post(page(s) + "/inscription", person("Gwen", "+44 7700 900123", "1")));
+        assertEquals("+447700900123", sessions.registration(id).orElseThrow().phone());
+        for (String wrong : List.of("04 72 OO OO OO", "+999 12 34 56 78", "0033 0 6 12 34 56")) {
+            TestClient.Answer refused = sami.post(page(s) + "/inscription", person("Hugo", wrong, "1"));
+            assertEquals(422, refused.status(), wrong);
+            assertEquals("Numéro de téléphone non reconnu. Exemple : 04 72 00 00 00.", refused.fieldMessage("phone"));
+            assertEquals(wrong, refused.fieldValue("phone"), "what was typed stays");
+        }
+        assertEquals(1, data.reload(s).seatsTaken());
     }
 
     @Test

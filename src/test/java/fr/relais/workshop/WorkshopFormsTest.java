@@ -161,7 +161,7 @@ class WorkshopFormsTest extends OnBothDatabases {
         Registrations.Request request = new DeskRegistrationForm("  Marie  K. ", "+33 6 12 34 56 78", " Marie@Exemple.FR ", "2", "on")
                 .values(Locale.ENGLISH);
         assertEquals("Marie K.", request.firstName());
-        assertEquals("0612345678", request.phone(), "one form per number");
+        assertEquals("+33612345678", request.phone(), "one form per number, the public agenda's (E.164)");
         assertEquals("marie@exemple.fr", request.email());
         assertEquals(2, request.seats());
         assertEquals("en", request.language());
