@@ -95,4 +95,11 @@ INSERT INTO channel (code, label_fr, position) VALUES ('WORKSHOP', 'En atelier c
 -- Every phone is now kept in E.164 (package contact, ADR 0017). Appointments kept French national digits
 -- ("0612345678", the only form their old check let through): rewritten, so that the cap on future bookings per
 -- phone counts the bookings made before and after alike.
-UPDATE appointment SET phone = '+33' || SUBSTRING(phone FROM 2) WHERE phone LIKE '0_________';
+-- Overseas departments dial inside the French plan but have their own country codes, as the contact package reads them.
+UPDATE appointment SET phone = CASE
+    WHEN SUBSTRING(phone FROM 1 FOR 4) IN ('0590', '0690', '0691') THEN '+590' || SUBSTRING(phone FROM 2)
+    WHEN SUBSTRING(phone FROM 1 FOR 4) IN ('0596', '0696', '0697') THEN '+596' || SUBSTRING(phone FROM 2)
+    WHEN SUBSTRING(phone FROM 1 FOR 4) IN ('0594', '0694') THEN '+594' || SUBSTRING(phone FROM 2)
+    WHEN SUBSTRING(phone FROM 1 FOR 4) IN ('0262', '0263', '0269', '0639', '0692', '0693') THEN '+262' || SUBSTRING(phone FROM 2)
+    ELSE '+33' || SUBSTRING(phone FROM 2) END
+WHERE phone LIKE '0_________';

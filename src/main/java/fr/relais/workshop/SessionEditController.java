@@ -1,5 +1,6 @@
 package fr.relais.workshop;
 
+import fr.relais.contact.Contacts;
 import fr.relais.journal.Journal;
 import fr.relais.journal.JournalAction;
 import fr.relais.security.CurrentStaff;
@@ -54,7 +55,7 @@ class SessionEditController {
     }
 
     /** A person to inform (helpers only): first name, contact, and the seats they held or waited for. */
-    record ToInform(String firstName, String phone, String email, int seats) {
+    record ToInform(String firstName, String phone, String phoneShown, String email, int seats) {
     }
 
     @Get("/modification")
@@ -149,7 +150,7 @@ class SessionEditController {
             List<Registration> informed = all.stream().filter(r -> r.status() == RegistrationStatus.CANCELLED_BY_SITE).toList();
             page.with("informCount", informed.size());
             if (me.role() == Role.HELPER) {
-                page.with("toInform", informed.stream().map(r -> new ToInform(r.firstName(), r.phone(), r.email(), r.seats())).toList());
+                page.with("toInform", informed.stream().map(r -> new ToInform(r.firstName(), r.phone(), Contacts.display(r.phone()), r.email(), r.seats())).toList());
                 if (informed.stream().anyMatch(r -> r.phone() != null || r.email() != null)) {
                     // Phones and e-mails are on this page: who opened them goes to the journal.
                     journal.record(JournalAction.PERSONAL_DATA_OPENED, me.id(), f.site().id(), "seance:" + f.session().id(),

@@ -176,13 +176,16 @@ class SessionEditTest extends OnBothDatabases {
         TestClient.Answer forHelper = sami.get(cancelled.location());
         assertEquals(List.of("Awa", "Bao", "Chloé"), forHelper.texts("#inform-caption ~ tbody th"));
         assertTrue(forHelper.body().contains("0612345678") && forHelper.body().contains("bao@exemple.fr"));
+        assertEquals(List.of("06 12 34 56 78", "", "06 98 76 54 32"), forHelper.texts("#inform-caption ~ tbody td:nth-of-type(1)"),
+                "numbers shown the French way, as people read them");
         assertTrue(forHelper.body().contains("3 personnes sont à prévenir."));
         assertTrue(forHelper.body().contains("Quand Relais enverra des messages, elles seront prévenues automatiquement."));
         assertEquals(opened + 1, journaled("PERSONAL_DATA_OPENED", centre.id()), "contacts shown: journaled");
 
         TestClient.Answer forDirector = director.get(cancelled.location());
         assertTrue(forDirector.body().contains("3 personnes sont à prévenir."));
-        assertFalse(forDirector.body().contains("Awa") || forDirector.body().contains("0612345678"));
+        assertFalse(forDirector.body().contains("Awa") || forDirector.body().contains("0612345678")
+                || forDirector.body().contains("06 12 34 56 78"));
         assertEquals(opened + 1, journaled("PERSONAL_DATA_OPENED", centre.id()), "no contact shown to the director");
         // Cancelling again, or changing a cancelled session: nothing to do.
         assertEquals(409, sami.post(base(s) + "/annulation", Map.of("reason", "Encore")).status());
