@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -270,7 +272,7 @@ class WorkshopBenchmark {
         List<Workshop> network = new ArrayList<>();
         for (int i = 0; i < catalogue.length; i++) {
             String[] w = catalogue[i];
-            network.add(fixtures.workshop(null, w[0], levels[i % levels.length], java.util.Arrays.copyOfRange(w, 1, w.length)));
+            network.add(fixtures.workshop(null, w[0], levels[i % levels.length], Arrays.copyOfRange(w, 1, w.length)));
         }
         Random random = new Random(42);
         int count = 0;
@@ -327,7 +329,7 @@ class WorkshopBenchmark {
         return out.toString();
     }
 
-    private static String measure(TestClient visitor, String label, java.util.function.IntFunction<String> path) {
+    private static String measure(TestClient visitor, String label, IntFunction<String> path) {
         for (int i = 0; i < WARM_UP; i++) {
             Assertions.assertEquals(200, visitor.get(path.apply(i)).status());
         }
