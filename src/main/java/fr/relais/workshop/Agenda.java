@@ -31,16 +31,19 @@ class Agenda {
     private final WorkshopTheme.Repository themes;
     private final RegistrationRepository registrations;
     private final Registrations seats;
+    private final WorkshopSettings.Repository settings;
     private final Sites sites;
     private final Clock clock;
 
     Agenda(WorkshopSessionRepository sessions, WorkshopRepository workshops, WorkshopTheme.Repository themes,
-           RegistrationRepository registrations, Registrations seats, Sites sites, Clock clock) {
+           RegistrationRepository registrations, Registrations seats, WorkshopSettings.Repository settings, Sites sites,
+           Clock clock) {
         this.sessions = sessions;
         this.workshops = workshops;
         this.themes = themes;
         this.registrations = registrations;
         this.seats = seats;
+        this.settings = settings;
         this.sites = sites;
         this.clock = clock;
     }
@@ -120,9 +123,12 @@ class Agenda {
         Map<Long, Set<String>> themesByWorkshop = new HashMap<>();
         themes.findByWorkshopIdIn(workshopIds).forEach(t ->
                 themesByWorkshop.computeIfAbsent(t.workshopId(), k -> new TreeSet<>()).add(t.themeCode()));
+        // One query for the settings of every library listed, not one per library.
         Map<Long, WorkshopSettings> settingsBySite = new HashMap<>();
+        settings.findByIdIn(found.stream().map(WorkshopSession::siteId).collect(Collectors.toSet()))
+                .forEach(w -> settingsBySite.put(w.id(), w));
         return found.stream().map(s -> new Listed(s, workshopById.get(s.workshopId()), siteById.get(s.siteId()),
-                settingsBySite.computeIfAbsent(s.siteId(), seats::settings),
+                settingsBySite.computeIfAbsent(s.siteId(), WorkshopSettings::defaults),
                 themesByWorkshop.getOrDefault(s.workshopId(), Set.of()))).toList();
     }
 }

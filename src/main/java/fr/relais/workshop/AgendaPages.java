@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,14 +63,24 @@ class AgendaPages {
     List<Week> weeks(List<Agenda.Listed> listed, Instant now, Locale locale) {
         Map<LocalDate, List<SessionRow>> byWeek = new LinkedHashMap<>();
         Map<LocalDate, String> headings = new LinkedHashMap<>();
+        // The network's agenda lists a couple of thousand sessions on a few dozen dates, times and lengths: each
+        // phrase is formatted once per page, not once per row.
+        Map<LocalDate, String> dates = new HashMap<>();
+        Map<java.time.LocalTime, String> times = new HashMap<>();
+        Map<Integer, String> lengths = new HashMap<>();
+        Map<WorkshopLevel, String> levels = new HashMap<>();
+        Map<Integer, String> places = new HashMap<>();
         for (Agenda.Listed l : listed) {
             WorkshopSession s = l.session();
             LocalDate monday = AgendaWords.monday(s.sessionDate());
             headings.computeIfAbsent(monday, m -> words.week(m, LocalDate.ofInstant(now, l.site().zone()), locale));
+            int placesKey = l.closed(now) ? -1 : s.seatsLeft();
             byWeek.computeIfAbsent(monday, m -> new ArrayList<>()).add(new SessionRow(s.id(), l.workshop().title(),
-                    words.date(s.sessionDate(), locale), words.time(s.startTime(), locale),
-                    words.length(s.durationMinutes(), locale), words.level(l.workshop().level(), locale),
-                    l.site().name(), words.places(l, now, locale), s.seatsLeft() == 0));
+                    dates.computeIfAbsent(s.sessionDate(), d -> words.date(d, locale)),
+                    times.computeIfAbsent(s.startTime(), t -> words.time(t, locale)),
+                    lengths.computeIfAbsent(s.durationMinutes(), m -> words.length(m, locale)),
+                    levels.computeIfAbsent(l.workshop().level(), v -> words.level(v, locale)),
+                    l.site().name(), places.computeIfAbsent(placesKey, k -> words.places(l, now, locale)), s.seatsLeft() == 0));
         }
         List<Week> weeks = new ArrayList<>();
         byWeek.forEach((monday, rows) -> weeks.add(new Week("semaine-" + monday, headings.get(monday), rows)));

@@ -32,5 +32,7 @@ public record WorkshopSettings(@Id Long id,
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     interface Repository extends CrudRepository<WorkshopSettings, Long> {
+        /** The settings of several libraries in one query (the network-wide agenda lists sixty). */
+        java.util.List<WorkshopSettings> findByIdIn(java.util.Collection<Long> ids);
     }
 }
