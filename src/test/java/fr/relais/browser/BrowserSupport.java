@@ -174,7 +174,7 @@ public final class BrowserSupport {
 
         /** Back to the normal window size. */
         public void normalViewport() {
-            raw.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            scanner.widen();
         }
 
         /** Forgets all cookies (session, CSRF, language) without loading a page. */
@@ -442,6 +442,16 @@ public final class BrowserSupport {
             assertValidHtml(page.kind(), page.html());
         }
 
+        /**
+         * Back to the normal size, and waits until the browser has laid the page out again (two animation frames):
+         * a click sent before that could land on whatever the narrow layout had put at that point.
+         */
+        void widen() {
+            raw.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            raw.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " requestAnimationFrame(() => requestAnimationFrame(() => done(window.innerWidth)));");
+        }
+
         void narrow(int width) {
             raw.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", REFLOW_HEIGHT,
                     "deviceScaleFactor", 1, "mobile", false));
@@ -449,12 +459,15 @@ public final class BrowserSupport {
 
         /** Narrows the viewport to 320 CSS px, runs {@link #REFLOW}, and brings the normal size back whatever happens. */
         private void checkReflow(String path) {
+            List<?> scroll = (List<?>) raw.executeScript("return [window.scrollX, window.scrollY];");
             narrow(REFLOW_WIDTH);
             List<?> result;
             try {
                 result = (List<?>) raw.executeScript(REFLOW);
             } finally {
-                raw.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                widen();
+                // Where the person was on the page before the check, so that the next click lands where it aims.
+                raw.executeScript("window.scrollTo(arguments[0], arguments[1]);", scroll.get(0), scroll.get(1));
             }
             long innerWidth = ((Number) result.get(0)).longValue();
             if (innerWidth != REFLOW_WIDTH) {
