@@ -160,10 +160,10 @@ public class DemoData {
      * the agenda: seat counters and places in line are the real ones. First names and initials only, all invented.
      */
     private void workshops(Site centre, Site nord) {
-        Workshop mail = workshops.create(null, new Workshops.Entry("Découvrir sa boîte mail",
+        Workshop mail = workshops.create(null, new Workshops.Entry("Bien démarrer avec sa boîte mail",
                 "Créer une adresse, lire un message, répondre et envoyer une pièce jointe.", WorkshopLevel.BEGINNER,
                 List.of("EMAIL"), "Votre téléphone portable, si vous en avez un", "Savoir utiliser une souris", 90, 8));
-        Workshop photos = workshops.create(null, new Workshops.Entry("Sauvegarder ses photos",
+        Workshop photos = workshops.create(null, new Workshops.Entry("Sauvegarder les photos de son téléphone",
                 "Copier les photos du téléphone sur une clé ou dans un espace en ligne, pour ne pas les perdre.",
                 WorkshopLevel.INTERMEDIATE, List.of("DIGITAL_CONTENT", "EQUIPMENT_BASICS"), "Votre téléphone et son câble",
                 "Savoir allumer son téléphone et ouvrir ses photos", 120, 6));

@@ -35,8 +35,8 @@ class DemoWorkshopsTest extends OnBothDatabases {
     WorkshopSessions sessions;
 
     @ParameterizedTest
-    @CsvSource({"mediatheque-centre, aidant.centre@relais.demo, Sauvegarder ses photos",
-            "bibliotheque-nord, aidant.nord@relais.demo, Découvrir sa boîte mail"})
+    @CsvSource({"mediatheque-centre, aidant.centre@relais.demo, Sauvegarder les photos de son téléphone",
+            "bibliotheque-nord, aidant.nord@relais.demo, Bien démarrer avec sa boîte mail"})
     void eachLibraryShowsAFullSessionWithAWaitingListPlacesLeftAndAGroupOffTheAgenda(String slug, String helper,
                                                                                       String groupWorkshop) {
         Site site = sites.bySlug(slug).orElseThrow();
