@@ -8,6 +8,10 @@ import fr.relais.testing.OnBothDatabases;
 import fr.relais.testing.MutableClock;
 import fr.relais.testing.TestClient;
 import fr.relais.web.Messages;
+import fr.relais.workshop.SessionFixtures;
+import fr.relais.workshop.Workshop;
+import fr.relais.workshop.WorkshopSession;
+import fr.relais.workshop.WorkshopSessions;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -81,6 +85,10 @@ class DeskControllerTest extends OnBothDatabases {
     Messages messages;
     @Inject
     javax.sql.DataSource dataSource;
+    @Inject
+    SessionFixtures workshops;
+    @Inject
+    WorkshopSessions workshopSessions;
 
     TestClient sami;
     TestClient jeanne;
@@ -797,6 +805,58 @@ class DeskControllerTest extends OnBothDatabases {
                 rows);
         assertFalse(answer.body().contains("Mme X."), "cancelled appointments are not printed");
         assertTrue(kept > 0);
+    }
+
+    // ---- workshop sessions in the day view ------------------------------------------------------------------
+
+    /** The day view's line of one workshop session, found by its link. */
+    private static Element sessionLine(Document day, WorkshopSession session) {
+        Element link = day.selectFirst("ul.day-sessions a[href=/bureau/ateliers/seances/" + session.id() + "]");
+        assertNotNull(link, "session " + session.id() + " not shown in " + day.select("ul.day-sessions").text());
+        return link.closest("li");
+    }
+
+    @Test
+    void theDayShowsTheLibrarysWorkshopSessionsWithTheirFillLevelAndNoOthers() {
+        // A day far from the demo's sessions and from the other tests' days.
+        LocalDate day = sites.today(centre).plusDays(64);
+        Workshop mail = workshops.workshop("Courriel pour le bureau du jour", null);
+        WorkshopSession morning = workshops.session(mail, "mediatheque-centre", day, LocalTime.of(10, 0), 3);
+        workshops.register(morning, "Awa", 2);
+        workshops.register(morning, "Bao", 1);
+        workshops.register(morning, "Chloé", 1);
+        workshops.register(morning, "D. M.", 2);
+        WorkshopSession afternoon = workshops.session(mail, "mediatheque-centre", day, LocalTime.of(14, 0), 8);
+        workshops.register(afternoon, "Élise", 2);
+        workshops.register(afternoon, "Fatou", 2);
+        WorkshopSession evening = workshops.session(mail, "mediatheque-centre", day, LocalTime.of(17, 0), 6);
+        workshopSessions.cancel(evening.id(), "Salle indisponible");
+        WorkshopSession atNord = workshops.session(mail, "bibliotheque-nord", day, LocalTime.of(10, 0), 8);
+
+        TestClient.Answer answer = sami.get(dayPath(day));
+        assertEquals(200, answer.status(), answer.body());
+        Document page = answer.html();
+        assertEquals(List.of("10 h 00 — Courriel pour le bureau du jour", "14 h 00 — Courriel pour le bureau du jour",
+                "17 h 00 — Courriel pour le bureau du jour"), page.select("ul.day-sessions a").eachText(), "by start time");
+        String full = sessionLine(page, morning).text();
+        assertTrue(full.endsWith("complet, 2 en liste d’attente"), full);
+        assertTrue(full.contains("Salle du test"), "the room: " + full);
+        assertTrue(sessionLine(page, afternoon).text().endsWith("4 places prises sur 8"), sessionLine(page, afternoon).text());
+        assertTrue(sessionLine(page, evening).text().endsWith("séance annulée"), sessionLine(page, evening).text());
+        assertNull(page.selectFirst("a[href=/bureau/ateliers/seances/" + atNord.id() + "]"), "another library's session");
+        Element all = page.selectFirst("main a:containsOwn(Toutes les séances d’ateliers de la bibliothèque)");
+        assertNotNull(all);
+        assertEquals("/bureau/" + centre.id() + "/ateliers", all.attr("href"));
+        assertEquals(200, sami.get(sessionLine(page, morning).selectFirst("a").attr("href")).status(), "the session opens");
+
+        Document nextDay = sami.get(dayPath(day.plusDays(1))).html();
+        assertTrue(nextDay.select("ul.day-sessions").isEmpty(), "not on another day");
+        assertNotNull(nextDay.selectFirst("main p:containsOwn(Pas d’atelier ce jour-là.)"));
+
+        Document nord = nour.get("/bureau/" + this.nord.id() + "/jour/" + day).html();
+        assertEquals(List.of("10 h 00 — Courriel pour le bureau du jour"), nord.select("ul.day-sessions a").eachText());
+        assertEquals("aucune place prise sur 8", nord.selectFirst("ul.day-sessions .fill").text());
+        assertNull(nord.selectFirst("a[href=/bureau/ateliers/seances/" + morning.id() + "]"), "another library's session");
     }
 
     // ---- who may see what ----------------------------------------------------------------------------------

@@ -392,6 +392,7 @@ class HtmlValidityTest extends OnBothDatabases {
             check("new session, errors (422)", helper.post(sessions + "/nouvelle", Map.of("workshopId", "", "firstDate", "31/02/2026",
                     "startTime", "25h", "capacity", "0", "repeat", "WEEKLY", "occurrences", "")), 422, "fr");
             check("session page, full with a waiting list", helper.get(page), 200, "fr");
+            check("desk day with workshop sessions", helper.get("/bureau/" + centre + "/jour/" + full.sessionDate()), 200, "fr");
             check("desk registration, errors (422)", helper.post(page + "/inscription", Map.of("firstName", "x".repeat(41),
                     "phone", "12", "email", "x", "seats", "3")), 422, "fr");
             TestClient.Answer registered = helper.post(page + "/inscription", Map.of("firstName", "M. K.", "seats", "1",
