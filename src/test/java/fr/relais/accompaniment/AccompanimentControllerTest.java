@@ -31,8 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static fr.relais.accompaniment.AccompanimentTestData.form;
-import static fr.relais.accompaniment.AccompanimentTestData.savedId;
+import static fr.relais.accompaniment.AccompanimentFixtures.form;
+import static fr.relais.accompaniment.AccompanimentFixtures.savedId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -59,7 +59,7 @@ class AccompanimentControllerTest extends OnBothDatabases {
     @Inject
     Accompaniments accompaniments;
     @Inject
-    AccompanimentTestData data;
+    AccompanimentFixtures data;
     @Inject
     Messages messages;
     @Inject
@@ -105,7 +105,7 @@ class AccompanimentControllerTest extends OnBothDatabases {
     }
 
     String newPath() {
-        return AccompanimentTestData.newPath(centre);
+        return AccompanimentFixtures.newPath(centre);
     }
 
     Accompaniment record(long id) {

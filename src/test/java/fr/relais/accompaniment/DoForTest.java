@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static fr.relais.accompaniment.AccompanimentTestData.doFor;
-import static fr.relais.accompaniment.AccompanimentTestData.savedId;
+import static fr.relais.accompaniment.AccompanimentFixtures.doFor;
+import static fr.relais.accompaniment.AccompanimentFixtures.savedId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -98,7 +98,7 @@ class DoForTest extends OnBothDatabases {
     }
 
     private String newPath() {
-        return AccompanimentTestData.newPath(centre);
+        return AccompanimentFixtures.newPath(centre);
     }
 
     private String msg(String key) {

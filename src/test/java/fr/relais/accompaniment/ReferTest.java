@@ -34,8 +34,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import static fr.relais.accompaniment.AccompanimentTestData.refer;
-import static fr.relais.accompaniment.AccompanimentTestData.savedId;
+import static fr.relais.accompaniment.AccompanimentFixtures.refer;
+import static fr.relais.accompaniment.AccompanimentFixtures.savedId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -84,7 +84,7 @@ class ReferTest extends OnBothDatabases {
     }
 
     private String newPath() {
-        return AccompanimentTestData.newPath(centre);
+        return AccompanimentFixtures.newPath(centre);
     }
 
     private String msg(String key) {

@@ -18,12 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static fr.relais.appointment.PublicTestSupport.CONFIRMATION;
-import static fr.relais.appointment.PublicTestSupport.TAKEN;
-import static fr.relais.appointment.PublicTestSupport.bookingForm;
-import static fr.relais.appointment.PublicTestSupport.slotPath;
-import static fr.relais.appointment.PublicTestSupport.slotsPage;
-import static fr.relais.appointment.PublicTestSupport.slug;
+import static fr.relais.appointment.PublicBookingBase.CONFIRMATION;
+import static fr.relais.appointment.PublicBookingBase.TAKEN;
+import static fr.relais.appointment.PublicBookingBase.bookingForm;
+import static fr.relais.appointment.PublicBookingBase.slotPath;
+import static fr.relais.appointment.PublicBookingBase.slotsPage;
+import static fr.relais.appointment.PublicBookingBase.slug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -14,12 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
-import static fr.relais.appointment.PublicTestSupport.bookedId;
-import static fr.relais.appointment.PublicTestSupport.bookingForm;
-import static fr.relais.appointment.PublicTestSupport.download;
-import static fr.relais.appointment.PublicTestSupport.mainText;
-import static fr.relais.appointment.PublicTestSupport.slotPath;
-import static fr.relais.appointment.PublicTestSupport.slug;
+import static fr.relais.appointment.PublicBookingBase.bookedId;
+import static fr.relais.appointment.PublicBookingBase.bookingForm;
+import static fr.relais.appointment.PublicBookingBase.download;
+import static fr.relais.appointment.PublicBookingBase.mainText;
+import static fr.relais.appointment.PublicBookingBase.slotPath;
+import static fr.relais.appointment.PublicBookingBase.slug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +60,7 @@ class PublicBookingScriptsTest extends OnBothDatabases {
         assertEquals(200, page.status());
         assertTrue(mainText(page).contains(firstName), mainText(page));
         for (String name : List.of("Imprimer la convocation", "Petit ticket à imprimer")) {
-            PublicTestSupport.Download pdf = download(server, linkNamed(page, name));
+            PublicBookingBase.Download pdf = download(server, linkNamed(page, name));
             assertEquals(200, pdf.status(), name);
             assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
             Scripts.assertPrinted(pdf.body(), new Scripts.Name(firstName, firstName), name + " for " + firstName);

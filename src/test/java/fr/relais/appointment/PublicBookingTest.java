@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The per-address rate limits are raised here (they have their own test, {@link PublicRateLimitTest}).
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PublicBookingTest extends PublicTestSupport {
+class PublicBookingTest extends PublicBookingBase {
     @Inject
     Slots slots;
 
@@ -177,7 +177,7 @@ class PublicBookingTest extends PublicTestSupport {
         String calendar = linkNamed(page, "Ajouter à mon agenda");
 
         for (String slip : List.of(slipA4, ticket)) {
-            PublicTestSupport.Download pdf = download(server, slip);
+            PublicBookingBase.Download pdf = download(server, slip);
             assertEquals(200, pdf.status(), slip);
             assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
             String pdfText = pdfText(pdf.body());
@@ -185,7 +185,7 @@ class PublicBookingTest extends PublicTestSupport {
             assertTrue(pdfText.contains("Marie"), pdfText);
         }
 
-        PublicTestSupport.Download ics = download(server, calendar);
+        PublicBookingBase.Download ics = download(server, calendar);
         assertEquals(200, ics.status());
         assertTrue(ics.contentType().startsWith("text/calendar"), ics.contentType());
         Calendar parsed = new CalendarBuilder().build(new StringReader(ics.text()));

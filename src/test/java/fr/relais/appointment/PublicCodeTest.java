@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rate limits are raised here; {@link PublicRateLimitTest} tests them.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PublicCodeTest extends PublicTestSupport {
+class PublicCodeTest extends PublicBookingBase {
     static final String FIND = "/rendez-vous/retrouver";
     static final String CANCEL = "/rendez-vous/annulation";
     static final String TOO_LATE = "Il est trop tard pour annuler en ligne : c’est possible jusqu’à 2 heures avant le rendez-vous.";
@@ -90,7 +90,7 @@ class PublicCodeTest extends PublicTestSupport {
         TestClient.Answer page = visitor.get(found.location());
         assertEquals(200, page.status());
         assertTrue(mainText(page).contains("10K-M0Q"), mainText(page));
-        assertTrue(mainText(page).contains(PublicTestSupport.LONG_DATE.format(a.slotDate())), mainText(page));
+        assertTrue(mainText(page).contains(PublicBookingBase.LONG_DATE.format(a.slotDate())), mainText(page));
     }
 
     @Test

@@ -16,11 +16,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static fr.relais.appointment.PublicTestSupport.bookedId;
-import static fr.relais.appointment.PublicTestSupport.bookingForm;
-import static fr.relais.appointment.PublicTestSupport.mainText;
-import static fr.relais.appointment.PublicTestSupport.slotPath;
-import static fr.relais.appointment.PublicTestSupport.slug;
+import static fr.relais.appointment.PublicBookingBase.bookedId;
+import static fr.relais.appointment.PublicBookingBase.bookingForm;
+import static fr.relais.appointment.PublicBookingBase.mainText;
+import static fr.relais.appointment.PublicBookingBase.slotPath;
+import static fr.relais.appointment.PublicBookingBase.slug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

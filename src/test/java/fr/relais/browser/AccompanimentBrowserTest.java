@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * mandate drafted and signed through the mandate pages. Every page shown is scanned with axe-core.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class AccompanimentBrowserTest extends BrowserTest {
+class AccompanimentBrowserTest extends BrowserBase {
     private static final String HELPER = "aidant.centre@relais.demo";
     private static final Pattern SAVED = Pattern.compile("^/accompagnements/(\\d+)/(\\d+)\\?nouveau=1$");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

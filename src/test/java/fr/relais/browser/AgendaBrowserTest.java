@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * then shows a reserved place; the slip. Every page visited is scanned with axe-core.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class AgendaBrowserTest extends BrowserTest {
+class AgendaBrowserTest extends BrowserBase {
     private static final Pattern PAGE = Pattern.compile("/ateliers/inscriptions/\\d+\\?cle=[A-Za-z0-9_-]+");
     @Inject
     AgendaFixtures fixtures;

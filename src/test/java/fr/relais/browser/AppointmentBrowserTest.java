@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * slip and cancels; the public form works with the keyboard alone. Every page visited is scanned with axe-core.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class AppointmentBrowserTest extends BrowserTest {
+class AppointmentBrowserTest extends BrowserBase {
     private static final String HELPER = "aidant.centre@relais.demo";
     private static final String DIRECTOR = "direction.centre@relais.demo";
     private static final String CENTRE_PAGE = "/bibliotheques/mediatheque-centre";

@@ -91,7 +91,7 @@ public final class BrowserSupport {
 
     /**
      * Skips (or fails, with RELAIS_REQUIRE_BROWSER=true) a test class when there is no browser. Registered on
-     * {@link BrowserTest}, so it acts before the application context starts.
+     * {@link BrowserBase}, so it acts before the application context starts.
      */
     public static final class RequireChromium implements ExecutionCondition, BeforeAllCallback, TestExecutionExceptionHandler,
             LifecycleMethodExecutionExceptionHandler {

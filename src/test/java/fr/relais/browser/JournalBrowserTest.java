@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Every page shown is scanned with axe-core.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class JournalBrowserTest extends BrowserTest {
+class JournalBrowserTest extends BrowserBase {
     private static final String CENTRE = "Médiathèque du Centre";
     private static final Pattern MANDATE = Pattern.compile("^/mandats/\\d+/(\\d+)\\?enregistre=1$");
 

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * visible focus, and the focus goes on past the form to the end of the page (no keyboard trap).
  */
 @MicronautTest(environments = "demo", transactional = false)
-class KeyboardBrowserTest extends BrowserTest {
+class KeyboardBrowserTest extends BrowserBase {
 
     @Test
     void loginFormWithTheKeyboardAlone() {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Logging in and out through the real form, with the keyboard, for every demo account. */
 @MicronautTest(environments = "demo", transactional = false)
-class LoginBrowserTest extends BrowserTest {
+class LoginBrowserTest extends BrowserBase {
 
     @ParameterizedTest(name = "{0} lands on \"{1}\"")
     @CsvSource({

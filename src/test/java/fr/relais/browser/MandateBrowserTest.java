@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * axe-core.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class MandateBrowserTest extends BrowserTest {
+class MandateBrowserTest extends BrowserBase {
     private static final String HABILITATED = "aidant.centre@relais.demo";
     private static final String NOT_HABILITATED = "benevole.centre@relais.demo";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * only, under /static/testing) carry known mistakes. And a wide table of a real page scrolls with the keyboard.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PageChecksBrowserTest extends BrowserTest {
+class PageChecksBrowserTest extends BrowserBase {
 
     /** The problem the per-page checks report while the driver opens this page. */
     private Throwable problemOn(String path) {

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * is told plainly when a file cannot be read. Every page shown is scanned with axe-core.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class PartnerBrowserTest extends BrowserTest {
+class PartnerBrowserTest extends BrowserBase {
     private static final Pattern SAVED = Pattern.compile("^/partenaires/(\\d+)\\?enregistre=1$");
     private static final String CAF = "CAF — accueil Centre";
     private static final String WRITER = "Écrivain public — permanence de la maison de quartier";

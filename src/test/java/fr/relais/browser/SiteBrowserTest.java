@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the public page shows them. Every page visited is scanned with axe-core.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class SiteBrowserTest extends BrowserTest {
+class SiteBrowserTest extends BrowserBase {
     private static final String DIRECTOR = "direction.centre@relais.demo";
     private static final String CENTRE = "Médiathèque du Centre";
 

@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (axe-core, the Nu checker on each new kind of page, 320 px reflow).
  */
 @MicronautTest(environments = "demo", transactional = false)
-class WorkshopJourneyBrowserTest extends BrowserTest {
+class WorkshopJourneyBrowserTest extends BrowserBase {
     private static final DateTimeFormatter WORDS = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     private static final String SAMI = "aidant.centre@relais.demo";
     private static final String TITLE = "Mes démarches en ligne";

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * wide without sideways scrolling.
  */
 @MicronautTest(environments = "demo", transactional = false)
-class WorkshopStaffBrowserTest extends BrowserTest {
+class WorkshopStaffBrowserTest extends BrowserBase {
     static final DateTimeFormatter WORDS = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
 
     @Inject

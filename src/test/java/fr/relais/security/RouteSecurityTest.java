@@ -2,10 +2,10 @@ package fr.relais.security;
 
 import fr.relais.appointment.Appointment;
 import fr.relais.appointment.Bookings;
-import fr.relais.appointment.PublicTestLinks;
+import fr.relais.appointment.PublicLinkFixtures;
 import fr.relais.appointment.Slot;
 import fr.relais.appointment.Slots;
-import fr.relais.appointment.PermanenceTestData;
+import fr.relais.appointment.PermanenceFixtures;
 
 import fr.relais.site.Site;
 import fr.relais.site.SiteClosure;
@@ -596,15 +596,15 @@ class RouteSecurityTest extends OnBothDatabases {
     @Inject
     Bookings bookings;
     @Inject
-    PermanenceTestData permanenceData;
+    PermanenceFixtures permanenceData;
     @Inject
     fr.relais.mandate.MandateFixtures mandateData;
     @Inject
-    PublicTestLinks publicLinks;
+    PublicLinkFixtures publicLinks;
     @Inject
     fr.relais.partner.PartnerFixtures partnerData;
     @Inject
-    fr.relais.accompaniment.AccompanimentTestData accompanimentData;
+    fr.relais.accompaniment.AccompanimentFixtures accompanimentData;
     @Inject
     fr.relais.workshop.AgendaFixtures agendaData;
     @Inject

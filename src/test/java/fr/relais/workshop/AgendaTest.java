@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * keeps the choices; private, cancelled and past sessions nowhere.
  */
 @MicronautTest(transactional = false)
-class AgendaTest extends AgendaHttpTest {
+class AgendaTest extends PublicWorkshopBase {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     @Inject
     Sites sites;

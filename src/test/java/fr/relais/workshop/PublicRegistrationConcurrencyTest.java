@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import static fr.relais.workshop.AgendaTestSupport.form;
-import static fr.relais.workshop.AgendaTestSupport.registeredId;
+import static fr.relais.workshop.AgendaSupport.form;
+import static fr.relais.workshop.AgendaSupport.registeredId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +61,7 @@ class PublicRegistrationConcurrencyTest extends OnBothDatabases {
 
         List<TestClient.Answer> answers = together(visits);
 
-        List<Long> ids = answers.stream().map(AgendaTestSupport::registeredId).toList();
+        List<Long> ids = answers.stream().map(AgendaSupport::registeredId).toList();
         assertEquals(5, fixtures.seated(s), "five seats taken");
         assertEquals(5, fixtures.reload(s).seatsTaken(), "the counter says the same");
         List<Registration> waiting = fixtures.waiting(s);

@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static fr.relais.workshop.AgendaTestSupport.form;
-import static fr.relais.workshop.AgendaTestSupport.registeredId;
+import static fr.relais.workshop.AgendaSupport.form;
+import static fr.relais.workshop.AgendaSupport.registeredId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

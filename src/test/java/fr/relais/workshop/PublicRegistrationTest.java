@@ -11,9 +11,9 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
-import static fr.relais.workshop.AgendaTestSupport.CODE;
-import static fr.relais.workshop.AgendaTestSupport.form;
-import static fr.relais.workshop.AgendaTestSupport.registeredId;
+import static fr.relais.workshop.AgendaSupport.CODE;
+import static fr.relais.workshop.AgendaSupport.form;
+import static fr.relais.workshop.AgendaSupport.registeredId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * page reached only with its key; the calendar file. The per-address limit is raised here (one address for all).
  */
 @MicronautTest(transactional = false)
-class PublicRegistrationTest extends AgendaHttpTest {
+class PublicRegistrationTest extends PublicWorkshopBase {
     @Inject
     Clock clock;
 
@@ -83,15 +83,15 @@ class PublicRegistrationTest extends AgendaHttpTest {
         long id = registeredId(visitor().post(path(s), form("Zoé", "06 11 22 33 44", null, "1", true)));
         Registration r = fixtures.registration(id);
 
-        AgendaTestSupport.Download ics = AgendaTestSupport.download(server, "/ateliers/inscriptions/" + id + "/agenda.ics?cle=" + fixtures.key(id));
+        AgendaSupport.Download ics = AgendaSupport.download(server, "/ateliers/inscriptions/" + id + "/agenda.ics?cle=" + fixtures.key(id));
 
         assertEquals(200, ics.status());
         assertTrue(ics.contentType().startsWith("text/calendar"), ics.contentType());
         String text = ics.unfolded();
         assertTrue(text.contains("BEGIN:VEVENT"), text);
         assertTrue(text.contains("SUMMARY:Atelier « Découvrir sa boîte mail » – " + fixtures.siteOf(s).name()), text);
-        assertTrue(text.contains("DTSTART:" + AgendaTestSupport.utc(s.startsAt())), text);
-        assertTrue(text.contains("DTEND:" + AgendaTestSupport.utc(s.endsAt())), text);
+        assertTrue(text.contains("DTSTART:" + AgendaSupport.utc(s.startsAt())), text);
+        assertTrue(text.contains("DTEND:" + AgendaSupport.utc(s.endsAt())), text);
         assertTrue(text.contains("LOCATION:" + fixtures.siteOf(s).name() + "\\, 12 rue des Lilas\\, 69003 Lyon"), text);
         assertTrue(text.contains("DESCRIPTION:Code d’inscription : " + r.code().substring(0, 3) + "-" + r.code().substring(3)), text);
         assertTrue(text.contains("UID:relais-inscription-" + id + "@relais"), text);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static fr.relais.workshop.AgendaTestSupport.form;
-import static fr.relais.workshop.AgendaTestSupport.registeredId;
+import static fr.relais.workshop.AgendaSupport.form;
+import static fr.relais.workshop.AgendaSupport.registeredId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The per-address limits are raised here (one address for all); {@link PublicRegistrationRateLimitTest} checks them.
  */
 @MicronautTest(transactional = false)
-class RegistrationCodeTest extends AgendaHttpTest {
+class RegistrationCodeTest extends PublicWorkshopBase {
     static final String NOT_FOUND = "Aucune inscription ne correspond à ce code et à ce prénom. Vérifiez le code sur votre bulletin.";
     static final String FIND = "/ateliers/inscription/retrouver";
     static final String CANCEL = "/ateliers/inscription/annulation";
@@ -55,7 +55,7 @@ class RegistrationCodeTest extends AgendaHttpTest {
     private TestClient.Answer found(String code, String firstName) {
         TestClient.Answer answer = visitor().post(FIND, typed(code, firstName));
         assertEquals(303, answer.status(), () -> answer.texts(".error-summary, .field-error").toString());
-        assertTrue(AgendaTestSupport.PAGE.matcher(answer.location()).matches(), answer.location());
+        assertTrue(AgendaSupport.PAGE.matcher(answer.location()).matches(), answer.location());
         return visitor().get(answer.location());
     }
 

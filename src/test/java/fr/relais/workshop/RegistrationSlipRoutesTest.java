@@ -11,7 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import static fr.relais.workshop.AgendaTestSupport.download;
+import static fr.relais.workshop.AgendaSupport.download;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +42,7 @@ class RegistrationSlipRoutesTest extends OnBothDatabases {
         Registration waiting = fixtures.register(s, "Marie", 1);
         String base = "/ateliers/inscriptions/" + waiting.id() + "/bulletin.pdf?cle=" + fixtures.key(waiting.id());
 
-        AgendaTestSupport.Download a4 = download(server, base + "&format=A4");
+        AgendaSupport.Download a4 = download(server, base + "&format=A4");
         assertEquals(200, a4.status());
         assertEquals("application/pdf", a4.contentType());
         PdfInspection sheet = new PdfInspection(a4.body());
@@ -73,7 +73,7 @@ class RegistrationSlipRoutesTest extends OnBothDatabases {
         try (TestClient helper = TestClient.of(server)) {
             helper.loginDemo("aidant.centre@relais.demo");
 
-            AgendaTestSupport.Download slip = download(server,
+            AgendaSupport.Download slip = download(server,
                     "/bureau/ateliers/inscriptions/" + english.id() + "/bulletin.pdf?format=TICKET", helper);
 
             assertEquals(200, slip.status());

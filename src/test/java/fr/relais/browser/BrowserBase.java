@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(BrowserSupport.RequireChromium.class)
-public abstract class BrowserTest implements TestPropertyProvider {
+public abstract class BrowserBase implements TestPropertyProvider {
     protected static final String PASSWORD = TestClient.DEMO_PASSWORD;
 
     @Inject

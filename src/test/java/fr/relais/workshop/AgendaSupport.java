@@ -21,14 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the public workshop tests share: the form a visitor sends, where it leads, downloads as bytes. */
-final class AgendaTestSupport {
+final class AgendaSupport {
     /** Where registering (or finding a registration) leads: the person's page, with its key. */
     static final Pattern PAGE = Pattern.compile("/ateliers/inscriptions/(\\d+)\\?cle=([A-Za-z0-9_-]{16,})");
     /** A code as shown: three symbols, a dash, three symbols, without look-alikes (no I, L, O, U). */
     static final Pattern CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}");
     private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private AgendaTestSupport() {
+    private AgendaSupport() {
     }
 
     /** The registration form as a browser sends it: the waiting-list box ticked or not, the empty honeypot. */

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tests share: the form's address, its fields, the record a post saved.
  */
 @Singleton
-public class AccompanimentTestData {
+public class AccompanimentFixtures {
     private static final Pattern SAVED = Pattern.compile("/accompagnements/(\\d+)/(\\d+)\\?nouveau=1");
 
     private final AccompanimentRepository records;
@@ -42,7 +42,7 @@ public class AccompanimentTestData {
     private final Clock clock;
     private final Partners partners;
 
-    AccompanimentTestData(AccompanimentRepository records, Links.Themes themes, Sites sites, Slots slots, Bookings bookings,
+    AccompanimentFixtures(AccompanimentRepository records, Links.Themes themes, Sites sites, Slots slots, Bookings bookings,
                           Clock clock, Partners partners) {
         this.partners = partners;
         this.records = records;

@@ -3,10 +3,10 @@ package fr.relais.web;
 import java.util.Locale;
 
 /** Form errors outside an HTTP request, for unit tests of parsers that report into {@link Forms.Errors}. */
-public final class FormErrorsFixture {
+public final class FormErrorsFixtures {
     private static final Messages MESSAGES = new Messages();
 
-    private FormErrorsFixture() {
+    private FormErrorsFixtures() {
     }
 
     public static Forms.Errors french() {

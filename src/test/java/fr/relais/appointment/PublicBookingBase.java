@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * own test, {@link PublicRateLimitTest}), the application's clock put back after each test; and, as static
  * helpers, the visitor's answers as a person reads them, raw downloads, the shapes of links and codes.
  */
-abstract class PublicTestSupport extends OnBothDatabases {
+abstract class PublicBookingBase extends OnBothDatabases {
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     /** Where a booking (or finding it again) leads: the appointment's own page, with its key. */
     static final Pattern CONFIRMATION = Pattern.compile("/rendez-vous/(\\d+)\\?cle=([A-Za-z0-9_-]{16,})");

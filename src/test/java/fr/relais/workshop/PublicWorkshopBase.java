@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
  * What the HTTP tests of the public workshop pages share: the server, the fixtures, and one anonymous visitor's
  * browser for the whole class.
  */
-abstract class AgendaHttpTest extends OnBothDatabases {
+abstract class PublicWorkshopBase extends OnBothDatabases {
     @Inject
     EmbeddedServer server;
     @Inject

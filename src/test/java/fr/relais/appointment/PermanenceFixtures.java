@@ -13,12 +13,12 @@ import java.util.List;
  * that ending or deleting it in one case leaves the next case its own.
  */
 @Singleton
-public class PermanenceTestData {
+public class PermanenceFixtures {
     private final Permanences permanences;
     private final StaffAbsenceRepository absences;
     private final Sites sites;
 
-    PermanenceTestData(Permanences permanences, StaffAbsenceRepository absences, Sites sites) {
+    PermanenceFixtures(Permanences permanences, StaffAbsenceRepository absences, Sites sites) {
         this.permanences = permanences;
         this.absences = absences;
         this.sites = sites;

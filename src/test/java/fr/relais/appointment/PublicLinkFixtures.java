@@ -11,12 +11,12 @@ import java.util.UUID;
  * links to an appointment (confirmation page, slip, calendar file), and a helper's calendar feed address.
  */
 @Singleton
-public class PublicTestLinks {
+public class PublicLinkFixtures {
     private final AppointmentLinks links;
     private final AppointmentRepository appointments;
     private final CalendarFeedRepository feeds;
 
-    PublicTestLinks(AppointmentLinks links, AppointmentRepository appointments, CalendarFeedRepository feeds) {
+    PublicLinkFixtures(AppointmentLinks links, AppointmentRepository appointments, CalendarFeedRepository feeds) {
         this.links = links;
         this.appointments = appointments;
         this.feeds = feeds;
