@@ -1,5 +1,6 @@
 package fr.relais.workshop;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -25,6 +26,11 @@ interface RegistrationRepository extends CrudRepository<Registration, Long> {
 
     /** Waiting ahead of this one: its place in line is this count plus one. */
     long countBySessionIdAndStatusAndIdLessThan(long sessionId, RegistrationStatus status, long id);
+
+    /** Live registrations of the session with this phone or e-mail (a null one matches nothing). */
+    @Query("SELECT COUNT(*) FROM registration WHERE session_id = :sessionId AND status IN ('SEATED', 'WAITING')"
+            + " AND (phone = :phone OR LOWER(email) = LOWER(:email))")
+    long countLiveWithContact(long sessionId, @Nullable String phone, @Nullable String email);
 
     /** A waiting registration takes its seats; 0 when it is no longer waiting (cancelled or promoted meanwhile). */
     @Query("UPDATE registration SET status = 'SEATED', promoted_at = :at WHERE id = :id AND status = 'WAITING'")

@@ -203,9 +203,7 @@ public class Registrations {
         if (phone == null && email == null) {
             return false;
         }
-        return registrations.findBySessionIdOrderById(session.id()).stream().filter(r -> r.status().live())
-                .anyMatch(r -> (phone != null && phone.equals(r.phone()))
-                        || (email != null && r.email() != null && email.equalsIgnoreCase(r.email())));
+        return registrations.countLiveWithContact(session.id(), phone, email) > 0;
     }
 
     private String newCode() {

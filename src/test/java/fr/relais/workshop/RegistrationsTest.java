@@ -154,7 +154,8 @@ class RegistrationsTest extends OnBothDatabases {
     @Test
     void theSamePhoneCannotHoldTwoRegistrationsInOneSession() {
         WorkshopSession s = session(5, 7);
-        registrations.register(s.id(), new Registrations.Request("Awa", "+33612345678", null, 1, "fr", false), null);
+        Registration first = registrations.register(s.id(), new Registrations.Request("Awa", "+33612345678", null, 1, "fr", false), null)
+                .registration();
         RegistrationRefused twice = assertThrows(RegistrationRefused.class, () -> registrations.register(s.id(),
                 new Registrations.Request("Awa", "+33612345678", null, 1, "fr", true), null));
         assertEquals(RegistrationRefused.Reason.SAME_CONTACT, twice.reason());
@@ -163,6 +164,13 @@ class RegistrationsTest extends OnBothDatabases {
             registrations.register(s.id(), new Registrations.Request("Bao", null, "BAO@example.org", 1, "fr", false), null);
         });
         assertEquals(RegistrationRefused.Reason.SAME_CONTACT, email.reason());
+        // Once cancelled, the number is free again; and a number held in another session does not count.
+        registrations.cancel(first, RegistrationStatus.CANCELLED_BY_USER, null);
+        assertEquals(RegistrationStatus.SEATED, registrations.register(s.id(),
+                new Registrations.Request("Awa", "+33612345678", null, 1, "fr", false), null).registration().status());
+        WorkshopSession other = session(5, 8);
+        assertEquals(RegistrationStatus.SEATED, registrations.register(other.id(),
+                new Registrations.Request("Awa", "+33612345678", null, 1, "fr", false), null).registration().status());
     }
 
     @Test
