@@ -48,7 +48,7 @@ class AgendaBrowserTest extends BrowserTest {
         new Select(find("#f-niveau")).selectByVisibleText("Débutant");
         find("main form[role=search] button[type=submit]").click();
         waitForPath("/bibliotheques/mediatheque-centre/ateliers?theme=&niveau=BEGINNER");
-        assertTrue(findAll("main .session h3 a").stream().noneMatch(a -> a.getText().equals("Bureautique pour aller plus loin")),
+        assertTrue(findAll("main .session h4 a").stream().noneMatch(a -> a.getText().equals("Bureautique pour aller plus loin")),
                 "advanced workshops are filtered out");
         var entry = driver.findElement(By.xpath("//main//li[.//a[normalize-space()='Sauvegarder ses photos']]"));
         assertEquals("Complet — liste d’attente possible", entry.findElement(By.cssSelector(".places")).getText());
