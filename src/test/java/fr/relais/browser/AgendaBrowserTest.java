@@ -82,4 +82,27 @@ class AgendaBrowserTest extends BrowserTest {
         assertTrue(slip.contains(code), slip);
         assertTrue(slip.contains("place réservée"), slip);
     }
+
+    @Test
+    void aVisitorGoesToTheNextWeeksOfTheNetworksAgendaAndBackWithTheirThemeKept() {
+        Site centre = sites.bySlug("mediatheque-centre").orElseThrow();
+        java.time.LocalDate monday = sites.today(centre).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        WorkshopSession later = fixtures.session(centre, fixtures.workshop(null, "Les écrans en famille", WorkshopLevel.BEGINNER,
+                "PARENTING"), monday.plusWeeks(2).plusDays(3), java.time.LocalTime.of(14, 0), 8, true);
+
+        visit("/ateliers");
+        new Select(find("#f-theme")).selectByValue("PARENTING");
+        find("main form[role=search] button[type=submit]").click();
+        waitForPath("/ateliers?theme=PARENTING&niveau=&bibliotheque=");
+        assertTrue(find("main h2").getText().startsWith("Séances du lundi " + monday.getDayOfMonth() + " "), find("main h2").getText());
+        // Nothing these two weeks: the notice leads to the week that has the session.
+        find("main .notice a").click();
+        waitForPath("/ateliers?theme=PARENTING&a-partir-du=" + monday.plusWeeks(2));
+        assertEquals("Les écrans en famille", find("main a[href='/ateliers/seances/" + later.id() + "']").getText());
+        assertEquals("PARENTING", new Select(find("#f-theme")).getFirstSelectedOption().getAttribute("value"));
+        find("main nav a[rel=prev]").click();
+        waitForPath("/ateliers?theme=PARENTING&a-partir-du=" + monday);
+        find("main nav a[rel=next]").click();
+        waitForPath("/ateliers?theme=PARENTING&a-partir-du=" + monday.plusWeeks(2));
+    }
 }
