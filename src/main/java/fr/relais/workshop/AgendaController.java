@@ -83,20 +83,22 @@ class AgendaController {
         Optional<Site> library = all.stream().filter(s -> s.slug().equals(bibliotheque)).findFirst();
         LocalDate today = LocalDate.ofInstant(agenda.now(), ZoneId.of(Sites.DEFAULT_ZONE));
         String heading = messages.get(locale, "agenda.title");
-        return agenda(library.map(List::of).orElse(all), library.isPresent() ? ONE_LIBRARY_WEEKS_PER_PAGE : NETWORK_WEEKS_PER_PAGE,
-                today, theme, niveau, library.map(Site::slug).orElse(""), from, "/ateliers", heading, locale).with("libraries", AgendaPages.libraries(all)).ok();
+        int weeksPerPage = library.isPresent() ? ONE_LIBRARY_WEEKS_PER_PAGE : NETWORK_WEEKS_PER_PAGE;
+        return agenda(library.map(List::of).orElse(all), weeksPerPage, today, theme, niveau, library.map(Site::slug).orElse(""),
+                from, "/ateliers", heading, locale).with("libraries", AgendaPages.libraries(all)).ok();
     }
 
     @Get("/bibliotheques/{slug}/ateliers")
     MutableHttpResponse<?> library(String slug, @Nullable @QueryValue String theme, @Nullable @QueryValue String niveau,
                                    @Nullable @QueryValue(FROM) String from, Locale locale) {
         Site site = sites.bySlug(slug).orElseThrow(NotFoundException::new);
-        return agenda(List.of(site), ONE_LIBRARY_WEEKS_PER_PAGE, sites.today(site), theme, niveau, "", from, "/bibliotheques/" + site.slug() + "/ateliers",
-                messages.get(locale, "agenda.site.title", site.name()), locale).with("site", site).ok();
+        return agenda(List.of(site), ONE_LIBRARY_WEEKS_PER_PAGE, sites.today(site), theme, niveau, "", from,
+                "/bibliotheques/" + site.slug() + "/ateliers", messages.get(locale, "agenda.site.title", site.name()), locale)
+                .with("site", site).ok();
     }
 
-    private Page agenda(List<Site> libraries, int weeksPerPage, LocalDate today, @Nullable String theme, @Nullable String level,
-                        String library, @Nullable String from, String action, String heading, Locale locale) {
+    private Page agenda(List<Site> libraries, int weeksPerPage, LocalDate today, @Nullable String theme,
+                        @Nullable String level, String library, @Nullable String from, String action, String heading, Locale locale) {
         // A date that is not one (hand-edited) shows the current weeks, like a filter value that is not a choice.
         Agenda.Window window = Agenda.Window.of(today, TypedValues.date(from), weeksPerPage);
         String themeCode = theme != null && reference.theme(theme).isPresent() ? theme : null;
@@ -120,10 +122,11 @@ class AgendaController {
                 .with("previous", previous == null ? null : link(action, chosen, previous))
                 .with("next", next).with("paged", previous != null || next != null)
                 // Weeks without a session, later ones with: straight to the first of those.
-                .with("nextWithSessions", weeks.isEmpty() ? later.map(d -> new NextWeek(link(action, chosen, AgendaWords.monday(d)),
-                        words.week(d, today, locale))).orElse(null) : null)
+                .with("nextWithSessions", weeks.isEmpty() ? later.map(d -> new NextWeek(
+                        link(action, chosen, AgendaWords.monday(d)), words.week(d, today, locale))).orElse(null) : null)
                 .with("chosen", chosen).with("filtered", chosen.any())
-                .with("themes", pages.themes(agenda.themeCodes(libraries, window), themeCode, locale)).with("levels", pages.levels(locale))
+                .with("themes", pages.themes(agenda.themeCodes(libraries, window), themeCode, locale))
+                .with("levels", pages.levels(locale))
                 .with("weeksAhead", Agenda.WEEKS);
     }
 
