@@ -6,8 +6,8 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -69,18 +69,83 @@ class Agenda {
     }
 
     /**
-     * The scheduled, public sessions of these libraries that start from now to {@link #WEEKS} weeks ahead, in
-     * start order, before filtering by theme or level (the filters offer what this list holds).
+     * The weeks one page of the agenda shows: from a Monday ({@code from}) to a Sunday ({@code until}), never
+     * before the current week ({@code thisMonday}) nor beyond the agenda's horizon, {@link #WEEKS} weeks counting the
+     * current one (its last day is {@link #horizon()}).
      */
-    List<Listed> coming(Collection<Site> libraries) {
+    record Window(LocalDate thisMonday, LocalDate from, LocalDate until, int weeksPerPage) {
+        /**
+         * The page that starts with the week of {@code asked} (null: the current week), moved back within the
+         * horizon when it falls outside: an edited address still shows a page of the agenda.
+         */
+        static Window of(LocalDate today, @Nullable LocalDate asked, int weeksPerPage) {
+            LocalDate thisMonday = AgendaWords.monday(today);
+            LocalDate lastMonday = thisMonday.plusWeeks(WEEKS - 1L);
+            LocalDate from = asked == null ? thisMonday : AgendaWords.monday(asked);
+            if (from.isBefore(thisMonday)) {
+                from = thisMonday;
+            } else if (from.isAfter(lastMonday)) {
+                from = lastMonday;
+            }
+            LocalDate until = from.plusWeeks(weeksPerPage).minusDays(1);
+            LocalDate horizon = thisMonday.plusWeeks(WEEKS).minusDays(1);
+            return new Window(thisMonday, from, until.isAfter(horizon) ? horizon : until, weeksPerPage);
+        }
+
+        LocalDate horizon() {
+            return thisMonday.plusWeeks(WEEKS).minusDays(1);
+        }
+
+        boolean first() {
+            return from.equals(thisMonday);
+        }
+
+        /** The Monday of the page before, or null on the first page. */
+        @Nullable
+        LocalDate previous() {
+            if (first()) {
+                return null;
+            }
+            LocalDate back = from.minusWeeks(weeksPerPage);
+            return back.isBefore(thisMonday) ? thisMonday : back;
+        }
+    }
+
+    /**
+     * The scheduled, public sessions of these libraries on the days of this page that have not started yet, in
+     * start order, before filtering by theme or level. Only these days are read from the database.
+     */
+    List<Listed> coming(Collection<Site> libraries, Window window) {
         if (libraries.isEmpty()) {
             return List.of();
         }
-        Instant now = clock.instant();
         Map<Long, Site> siteById = libraries.stream().collect(Collectors.toMap(Site::id, Function.identity()));
-        List<WorkshopSession> found = sessions.findBySiteIdInAndStatusAndPublicListingTrueAndStartsAtBetweenOrderByStartsAt(
-                siteById.keySet(), SessionStatus.SCHEDULED, now, now.plus(Duration.ofDays(7L * WEEKS)));
+        List<WorkshopSession> found = sessions
+                .findBySiteIdInAndStatusAndPublicListingTrueAndSessionDateBetweenAndStartsAtGreaterThanEqualsOrderByStartsAt(
+                        siteById.keySet(), SessionStatus.SCHEDULED, window.from(), window.until(), clock.instant());
         return listed(found, siteById);
+    }
+
+    /** The themes of the public sessions to come up to the horizon: the theme filter offers these on every page. */
+    Set<String> themeCodes(Collection<Site> libraries, Window window) {
+        if (libraries.isEmpty()) {
+            return Set.of();
+        }
+        return new TreeSet<>(sessions.publicThemeCodes(ids(libraries), window.thisMonday(), window.horizon(), clock.instant()));
+    }
+
+    /** The day of the first session after this page, up to the horizon, that the filter accepts. */
+    Optional<LocalDate> firstAfter(Collection<Site> libraries, Window window, Filter filter) {
+        if (libraries.isEmpty() || !window.until().isBefore(window.horizon())) {
+            return Optional.empty();
+        }
+        return sessions.firstPublicDay(ids(libraries), window.until().plusDays(1), window.horizon(), clock.instant(),
+                filter.level() == null ? "" : filter.level().name(), filter.themeCode() == null ? "" : filter.themeCode())
+                .stream().findFirst();
+    }
+
+    private static List<Long> ids(Collection<Site> libraries) {
+        return libraries.stream().map(Site::id).toList();
     }
 
     /** A session of the public agenda, scheduled or cancelled; empty for a session that is not public or not known. */

@@ -110,10 +110,9 @@ class AgendaPages {
                 n == 1 ? words.get(locale, "agenda.form.seats.one") : words.get(locale, "agenda.form.seats.many", n))).toList();
     }
 
-    /** The themes of the listed sessions, by label, plus the one chosen (so that the list shows what was asked). */
-    List<Choice> themes(List<Agenda.Listed> listed, @Nullable String chosen, Locale locale) {
-        Set<String> codes = new TreeSet<>();
-        listed.forEach(l -> codes.addAll(l.themeCodes()));
+    /** These themes (of the sessions to come), by label, plus the one chosen (so that the list shows what was asked). */
+    List<Choice> themes(Collection<String> offered, @Nullable String chosen, Locale locale) {
+        Set<String> codes = new TreeSet<>(offered);
         if (chosen != null) {
             codes.add(chosen);
         }

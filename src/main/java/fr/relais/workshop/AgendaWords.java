@@ -62,6 +62,19 @@ class AgendaWords {
         return messages.get(locale, "agenda.week", DateTimeFormatter.ofPattern(pattern, locale).format(monday));
     }
 
+    /**
+     * The days a page of the agenda shows: "du lundi 7 au dimanche 20 décembre", "du lundi 28 décembre au dimanche
+     * 10 janvier 2027" (the month once when both days share it, the year when it is not this year's).
+     */
+    String days(LocalDate from, LocalDate until, LocalDate today, Locale locale) {
+        boolean thisYear = from.getYear() == today.getYear() && until.getYear() == today.getYear();
+        String last = thisYear ? "EEEE d MMMM" : "EEEE d MMMM yyyy";
+        String first = from.getYear() != until.getYear() ? last
+                : from.getMonth() == until.getMonth() ? "EEEE d" : "EEEE d MMMM";
+        return messages.get(locale, "agenda.days", DateTimeFormatter.ofPattern(first, locale).format(from),
+                DateTimeFormatter.ofPattern(last, locale).format(until));
+    }
+
     static LocalDate monday(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }

@@ -21,9 +21,30 @@ interface WorkshopSessionRepository extends CrudRepository<WorkshopSession, Long
 
     List<WorkshopSession> findBySiteIdAndSessionDateBetweenOrderByStartsAt(long siteId, LocalDate from, LocalDate to);
 
-    /** The public agenda: scheduled, listed sessions starting in a window, for some libraries. */
-    List<WorkshopSession> findBySiteIdInAndStatusAndPublicListingTrueAndStartsAtBetweenOrderByStartsAt(
-            Collection<Long> siteIds, SessionStatus status, Instant from, Instant to);
+    // The public agenda (Agenda): only the weeks a page shows are read (index ix_workshop_session_site_date).
+
+    /** Scheduled, listed sessions of some libraries on these days (at each library), not started yet. */
+    List<WorkshopSession> findBySiteIdInAndStatusAndPublicListingTrueAndSessionDateBetweenAndStartsAtGreaterThanEqualsOrderByStartsAt(
+            Collection<Long> siteIds, SessionStatus status, LocalDate from, LocalDate to, Instant notBefore);
+
+    /** The themes of the public sessions to come on these days: what the agenda's theme filter offers. */
+    @Query("SELECT DISTINCT t.theme_code FROM workshop_theme t JOIN workshop_session s ON s.workshop_id = t.workshop_id "
+            + "WHERE s.site_id IN (:siteIds) AND s.status = 'SCHEDULED' AND s.public_listing = TRUE "
+            + "AND s.session_date BETWEEN :from AND :to AND s.starts_at >= :notBefore")
+    List<String> publicThemeCodes(Collection<Long> siteIds, LocalDate from, LocalDate to, Instant notBefore);
+
+    /**
+     * The day of the first public session to come on these days that a visitor's filters accept (a blank level or
+     * theme accepts all): where the agenda sends people from weeks without sessions.
+     */
+    @Query("SELECT s.session_date FROM workshop_session s JOIN workshop w ON w.id = s.workshop_id "
+            + "WHERE s.site_id IN (:siteIds) AND s.status = 'SCHEDULED' AND s.public_listing = TRUE "
+            + "AND s.session_date BETWEEN :from AND :to AND s.starts_at >= :notBefore "
+            + "AND (:level = '' OR w.level = :level) "
+            + "AND (:theme = '' OR EXISTS (SELECT 1 FROM workshop_theme t WHERE t.workshop_id = w.id AND t.theme_code = :theme)) "
+            + "ORDER BY s.session_date LIMIT 1")
+    List<LocalDate> firstPublicDay(Collection<Long> siteIds, LocalDate from, LocalDate to, Instant notBefore,
+                                   String level, String theme);
 
     /**
      * Every change to a session's registrations starts here: the row stays locked until the transaction ends,

@@ -322,6 +322,10 @@ class WorkshopBenchmark {
         Random random = new Random(7);
         try (TestClient visitor = TestClient.of(server)) {
             out.append(measure(visitor, "/ateliers (whole network, no filter)", i -> "/ateliers"));
+            // The first page may hold only what is left of this week: a later page holds two full weeks.
+            String twoFullWeeks = "/ateliers?a-partir-du=" + java.time.LocalDate.now(java.time.ZoneId.of(fr.relais.site.Sites.DEFAULT_ZONE))
+                    .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).plusWeeks(2);
+            out.append(measure(visitor, "/ateliers?a-partir-du=… (whole network, two full weeks)", i -> twoFullWeeks));
             out.append(measure(visitor, "/ateliers?theme=SECURITY", i -> "/ateliers?theme=SECURITY"));
             out.append(measure(visitor, "/bibliotheques/{slug}/ateliers, random libraries",
                     i -> "/bibliotheques/" + sites.get(random.nextInt(sites.size())).slug() + "/ateliers"));

@@ -48,7 +48,7 @@ class AgendaBrowserTest extends BrowserBase {
         new Select(find("#f-niveau")).selectByVisibleText("Débutant");
         find("main form[role=search] button[type=submit]").click();
         waitForPath("/bibliotheques/mediatheque-centre/ateliers?theme=&niveau=BEGINNER");
-        assertTrue(findAll("main .session h3 a").stream().noneMatch(a -> a.getText().equals("Bureautique pour aller plus loin")),
+        assertTrue(findAll("main .session h4 a").stream().noneMatch(a -> a.getText().equals("Bureautique pour aller plus loin")),
                 "advanced workshops are filtered out");
         var entry = driver.findElement(By.xpath("//main//li[.//a[normalize-space()='Sauvegarder ses photos']]"));
         assertEquals("Complet — liste d’attente possible", entry.findElement(By.cssSelector(".places")).getText());
@@ -81,5 +81,28 @@ class AgendaBrowserTest extends BrowserBase {
         String slip = pdfText(fetchPdf(find("main .actions-list a").getAttribute("href")));
         assertTrue(slip.contains(code), slip);
         assertTrue(slip.contains("place réservée"), slip);
+    }
+
+    @Test
+    void aVisitorGoesToTheNextWeeksOfTheNetworksAgendaAndBackWithTheirThemeKept() {
+        Site centre = sites.bySlug("mediatheque-centre").orElseThrow();
+        java.time.LocalDate monday = sites.today(centre).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        WorkshopSession later = fixtures.session(centre, fixtures.workshop(null, "Les écrans en famille", WorkshopLevel.BEGINNER,
+                "PARENTING"), monday.plusWeeks(2).plusDays(3), java.time.LocalTime.of(14, 0), 8, true);
+
+        visit("/ateliers");
+        new Select(find("#f-theme")).selectByValue("PARENTING");
+        find("main form[role=search] button[type=submit]").click();
+        waitForPath("/ateliers?theme=PARENTING&niveau=&bibliotheque=");
+        assertTrue(find("main h2").getText().startsWith("Séances du lundi " + monday.getDayOfMonth() + " "), find("main h2").getText());
+        // Nothing these two weeks: the notice leads to the week that has the session.
+        find("main .notice a").click();
+        waitForPath("/ateliers?theme=PARENTING&a-partir-du=" + monday.plusWeeks(2));
+        assertEquals("Les écrans en famille", find("main a[href='/ateliers/seances/" + later.id() + "']").getText());
+        assertEquals("PARENTING", new Select(find("#f-theme")).getFirstSelectedOption().getAttribute("value"));
+        find("main nav a[rel=prev]").click();
+        waitForPath("/ateliers?theme=PARENTING&a-partir-du=" + monday);
+        find("main nav a[rel=next]").click();
+        waitForPath("/ateliers?theme=PARENTING&a-partir-du=" + monday.plusWeeks(2));
     }
 }

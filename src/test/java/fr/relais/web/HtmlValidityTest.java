@@ -328,11 +328,18 @@ class HtmlValidityTest extends OnBothDatabases {
         fr.relais.workshop.WorkshopSession closed = agendaData.sessionAt(centre, agendaData.workshopOf(open),
                 java.time.ZonedDateTime.now(clock).plusMinutes(90), 8);
         fr.relais.workshop.Registration cancelled = agendaData.register(open, "Chloé", 1);
+        // The agenda's weeks: a session six weeks ahead, the only one of its theme (weeks without, then with).
+        agendaData.session(centre, agendaData.workshop(null, "Les écrans en famille", fr.relais.workshop.WorkshopLevel.ADVANCED,
+                "PARENTING"), 40, 8);
+        String later = sites.today(centre).plusWeeks(2).toString();
         try (TestClient visitor = TestClient.of(server)) {
             visitor.post("/ateliers/inscription/annulation", Map.of("code", cancelled.code(), "firstName", "Chloé"));
             check("workshop agenda", visitor.get("/ateliers"), 200, "fr");
             check("workshop agenda, filtered", visitor.get("/ateliers?theme=EMAIL&niveau=BEGINNER&bibliotheque=mediatheque-centre"), 200, "fr");
             check("workshop agenda, nothing matches", visitor.get("/ateliers?niveau=ADVANCED"), 200, "fr");
+            check("workshop agenda, later weeks", visitor.get("/ateliers?niveau=BEGINNER&a-partir-du=" + later), 200, "fr");
+            check("workshop agenda, weeks without sessions before later ones", visitor.get("/ateliers?theme=PARENTING"), 200, "fr");
+            check("workshop agenda, last weeks", visitor.get("/ateliers?a-partir-du=9999-12-31"), 200, "fr");
             check("library's workshops", visitor.get("/bibliotheques/mediatheque-centre/ateliers"), 200, "fr");
             check("library's workshops, none", visitor.get("/bibliotheques/bibliotheque-nord/ateliers?theme=AI"), 200, "fr");
             check("workshop session", visitor.get("/ateliers/seances/" + open.id()), 200, "fr");
@@ -356,6 +363,7 @@ class HtmlValidityTest extends OnBothDatabases {
         }
         try (TestClient english = TestClient.of(server).header("Accept-Language", "en")) {
             check("workshop agenda (en)", english.get("/ateliers"), 200, "en");
+            check("workshop agenda, later weeks (en)", english.get("/ateliers?a-partir-du=" + later), 200, "en");
             check("workshop session, full (en)", english.get("/ateliers/seances/" + full.id()), 200, "en");
             check("workshop registration, waiting (en)", english.get(agendaData.page(waiting.id())), 200, "en");
         }

@@ -48,7 +48,7 @@ class AgendaTest extends PublicWorkshopBase {
 
     /** The week heading above a session's entry. */
     private static String weekOf(Element entry) {
-        return entry.closest("section").selectFirst("h2").text();
+        return entry.closest("section").selectFirst("h3").text();
     }
 
     @Test
@@ -85,7 +85,7 @@ class AgendaTest extends PublicWorkshopBase {
         assertTrue(weekOf(entry(agenda, full)).startsWith("Semaine du lundi " + nextMonday.plusWeeks(1).getDayOfMonth() + " "),
                 weekOf(entry(agenda, full)));
         // In start order, the session starting soon first.
-        List<String> links = agenda.html().select("main .session h3 a").eachAttr("href");
+        List<String> links = agenda.html().select("main .session h4 a").eachAttr("href");
         assertEquals(List.of(soon, fiveLeft, oneLeft, full).stream().map(s -> "/ateliers/seances/" + s.id()).toList(), links);
     }
 
@@ -145,7 +145,7 @@ class AgendaTest extends PublicWorkshopBase {
         assertEquals("Débutant", beginnersWest.html().selectFirst("#f-niveau option[selected]").text());
 
         TestClient.Answer intermediateEast = visitor().get("/ateliers?theme=EQUIPMENT_BASICS&niveau=INTERMEDIATE&bibliotheque=" + east.slug());
-        assertEquals(List.of("/ateliers/seances/" + phoneEast.id()), intermediateEast.html().select("main .session h3 a").eachAttr("href"));
+        assertEquals(List.of("/ateliers/seances/" + phoneEast.id()), intermediateEast.html().select("main .session h4 a").eachAttr("href"));
 
         // The form is a plain GET form to the same page: it works without JavaScript.
         Element form = email.html().selectFirst("main form[role=search]");
@@ -190,7 +190,7 @@ class AgendaTest extends PublicWorkshopBase {
         assertEquals(200, agenda.status());
         assertEquals("Aucun atelier n’est prévu dans les 12 prochaines semaines. Vous pouvez appeler la bibliothèque au 04 78 12 34 56.",
                 TestClient.Answer.plain(agenda.html().selectFirst("main .notice").text()));
-        assertTrue(agenda.html().select("main h2").isEmpty(), "no week heading");
+        assertTrue(agenda.html().select("main h3").isEmpty(), "no week heading");
 
         Site site = fixtures.library("filtre-vide");
         fixtures.publicSession(site, 8);
