@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * weeks, and an edited address is a page of the agenda (or the French 400 page), never an error.
  */
 @MicronautTest(transactional = false)
-class AgendaWeeksTest extends AgendaHttpTest {
+class AgendaWeeksTest extends PublicWorkshopBase {
     @Inject
     Sites sites;
 
