@@ -3,6 +3,15 @@ package fr.relais.stats;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.linear.LinearConstraint;
+import org.apache.commons.math3.optim.linear.LinearConstraintSet;
+import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
+import org.apache.commons.math3.optim.linear.Relationship;
+import org.apache.commons.math3.optim.linear.SimplexSolver;
+import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+
 /**
  * Protects small counts before a table is published (ADR 0019). A count from 1 to {@code threshold − 1} is
  * hidden (primary suppression); where totals are published, other figures are hidden too (secondary
@@ -49,22 +58,190 @@ public final class SmallCounts {
         }
         // One complement at a time, then look again from the first line: each choice can change what the
         // next line needs, and always starting over keeps the result independent of anything but the table.
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Relation relation : layout.relations()) {
-                if (!exposes(relation, layout, state)) {
-                    continue;
-                }
+        int complement = nextComplement(layout, state);
+        while (complement >= 0) {
+            state[complement] = SECONDARY;
+            complement = nextComplement(layout, state);
+        }
+        return layout.publish(threshold, state);
+    }
+
+    /**
+     * The next figure to hide, or −1 when the table is safe (or nothing is left to hide). First the lines
+     * one by one; then the whole table, because lines that are each safe can still pin a figure together
+     * (a chain of rows and columns whose totals, added and subtracted, isolate one hidden cell).
+     */
+    private int nextComplement(Layout layout, int[] state) {
+        for (Relation relation : layout.relations()) {
+            if (exposes(relation, layout, state)) {
                 int complement = complement(relation, layout, state);
                 if (complement >= 0) {
-                    state[complement] = SECONDARY;
-                    changed = true;
-                    break;
+                    return complement;
                 }
             }
         }
-        return layout.publish(threshold, state);
+        List<Integer> pinned = determined(layout, state);
+        if (pinned.isEmpty()) {
+            pinned = pinnedByBounds(layout, state);
+        }
+        for (int figure : pinned) {
+            // Nearest line first: the pinned figure's own lines, then the lines of the hidden figures they
+            // hold, and so on — a line with nothing left to hide is loosened through its neighbours.
+            java.util.ArrayDeque<Relation> queue = new java.util.ArrayDeque<>(layout.relationsOf(figure));
+            java.util.Set<Relation> seen = new java.util.HashSet<>(queue);
+            while (!queue.isEmpty()) {
+                Relation relation = queue.poll();
+                int complement = complement(relation, layout, state);
+                if (complement >= 0) {
+                    return complement;
+                }
+                for (int member : relation.members()) {
+                    if (state[member] != SHOWN) {
+                        for (Relation next : layout.relationsOf(member)) {
+                            if (seen.add(next)) {
+                                queue.add(next);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Hidden figures pinned once the attacker also uses what the markers say (PRIMARY in [1, threshold − 1],
+     * SECONDARY at least the threshold): several lines, each loose on its own, can squeeze a figure to one
+     * value. Linear programming gives exact bounds here, the lines being totally unimodular (see above).
+     */
+    private List<Integer> pinnedByBounds(Layout layout, int[] state) {
+        List<Integer> hidden = new ArrayList<>();
+        for (int p = 0; p < state.length; p++) {
+            if (state[p] != SHOWN) {
+                hidden.add(p);
+            }
+        }
+        int n = hidden.size();
+        List<LinearConstraint> constraints = new ArrayList<>();
+        for (Relation relation : layout.relations()) {
+            double[] coefficients = new double[n];
+            double constant = 0;
+            for (int member : relation.members()) {
+                int sign = relation.isTotal(member) ? -1 : 1;
+                int index = hidden.indexOf(member);
+                if (index >= 0) {
+                    coefficients[index] += sign;
+                } else {
+                    constant -= sign * layout.value(member);
+                }
+            }
+            constraints.add(new LinearConstraint(coefficients, Relationship.EQ, constant));
+        }
+        for (int v = 0; v < n; v++) {
+            double[] unit = new double[n];
+            unit[v] = 1;
+            int figure = state[hidden.get(v)];
+            constraints.add(new LinearConstraint(unit, Relationship.GEQ, low(figure)));
+            if (figure == PRIMARY) {
+                constraints.add(new LinearConstraint(unit, Relationship.LEQ, high(figure)));
+            }
+        }
+        List<Integer> pinned = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            double[] objective = new double[n];
+            objective[v] = 1;
+            double low = optimum(objective, constraints, GoalType.MINIMIZE);
+            double high = optimum(objective, constraints, GoalType.MAXIMIZE);
+            if (high - low < 0.5) {
+                pinned.add(hidden.get(v));
+            }
+        }
+        return pinned;
+    }
+
+    private static double optimum(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
+        try {
+            return new SimplexSolver().optimize(new MaxIter(100_000), new LinearObjectiveFunction(objective, 0),
+                    new LinearConstraintSet(constraints), goal).getValue();
+        } catch (UnboundedSolutionException unbounded) {
+            return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    /**
+     * Hidden figures whose value follows from the published lines alone: those that no change of the hidden
+     * figures keeping every line's sum (a null vector of the lines restricted to hidden figures) can move.
+     * The lines form a flow network (grand total → row totals → cells → column totals), a totally unimodular
+     * matrix, so elimination pivots on ±1 and stays in integers.
+     */
+    private static List<Integer> determined(Layout layout, int[] state) {
+        List<Integer> hidden = new ArrayList<>();
+        for (int p = 0; p < state.length; p++) {
+            if (state[p] != SHOWN) {
+                hidden.add(p);
+            }
+        }
+        int n = hidden.size();
+        List<int[]> matrix = new ArrayList<>();
+        for (Relation relation : layout.relations()) {
+            int[] row = new int[n];
+            for (int member : relation.members()) {
+                int index = hidden.indexOf(member);
+                if (index >= 0) {
+                    row[index] += relation.isTotal(member) ? -1 : 1;
+                }
+            }
+            matrix.add(row);
+        }
+        // Reduced row echelon form; a pivot column whose row has no free column is a determined figure.
+        int[] pivotRow = new int[n];
+        java.util.Arrays.fill(pivotRow, -1);
+        int rank = 0;
+        for (int column = 0; column < n && rank < matrix.size(); column++) {
+            int found = -1;
+            for (int r = rank; r < matrix.size(); r++) {
+                if (matrix.get(r)[column] != 0) {
+                    found = r;
+                    break;
+                }
+            }
+            if (found < 0) {
+                continue;
+            }
+            java.util.Collections.swap(matrix, rank, found);
+            int[] pivot = matrix.get(rank);
+            if (Math.abs(pivot[column]) != 1) {
+                throw new IllegalStateException("the lines of a table are totally unimodular");
+            }
+            for (int r = 0; r < matrix.size(); r++) {
+                int[] other = matrix.get(r);
+                if (r != rank && other[column] != 0) {
+                    int factor = other[column] * pivot[column];
+                    for (int c = 0; c < n; c++) {
+                        other[c] -= factor * pivot[c];
+                    }
+                }
+            }
+            pivotRow[column] = rank;
+            rank++;
+        }
+        List<Integer> determined = new ArrayList<>();
+        for (int column = 0; column < n; column++) {
+            if (pivotRow[column] < 0) {
+                continue;
+            }
+            int[] row = matrix.get(pivotRow[column]);
+            boolean free = false;
+            for (int c = 0; c < n; c++) {
+                if (c != column && row[c] != 0) {
+                    free = true;
+                }
+            }
+            if (!free) {
+                determined.add(hidden.get(column));
+            }
+        }
+        return determined;
     }
 
     /**
