@@ -4,6 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +23,8 @@ import java.util.Objects;
  * Call {@link #lock(long)} <b>first</b> in the transaction, before anything that reads the record to be changed or
  * writes a row referencing the site: writers of one site then queue on one row, the "before" they read is the one
  * the aggregates hold, and the row that is inserted when a value appears for the first time is never inserted twice.
+ * The lock is a row of {@code stat_lock}, not the site's own row: {@code SELECT … FOR UPDATE} on {@code site} would
+ * also block the foreign-key checks of every insert that references the site, and deadlock with the journal.
  * The facts carry plain strings so that this package depends on no feature.
  */
 @Singleton
@@ -31,9 +38,11 @@ public class Tallies {
     public static final String CROSS = "|";
 
     private final TallyRows rows;
+    private final DataSource dataSource;
 
-    Tallies(TallyRows rows) {
+    Tallies(TallyRows rows, DataSource dataSource) {
         this.rows = rows;
+        this.dataSource = dataSource;
     }
 
     /** One (dimension, value) a record counts in. */
@@ -64,12 +73,24 @@ public class Tallies {
         if (rows.lock(siteId).isPresent()) {
             return;
         }
-        // A site created after V8 has no lock row yet: its creators queue on the site itself (once in its life),
-        // then the first one inserts the row the later ones find.
-        rows.lockSite(siteId);
-        if (rows.lock(siteId).isEmpty()) {
-            rows.insertLock(siteId);
+        // A site created after V8 has no lock row yet. The first writer inserts it and holds it by that insert; a
+        // writer racing it waits on the key, is refused once the first commits, and locks the row then. The refused
+        // insert is undone to a savepoint, which keeps the transaction alive on PostgreSQL.
+        try {
+            Connection c = dataSource.getConnection(); // the transaction's own, released with it
+            Savepoint beforeInsert = c.setSavepoint();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO stat_lock (site_id) VALUES (?)")) {
+                insert.setLong(1, siteId);
+                insert.executeUpdate();
+                c.releaseSavepoint(beforeInsert);
+                return;
+            } catch (SQLException alreadyThere) {
+                c.rollback(beforeInsert);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot take the statistics lock of a site", e);
         }
+        rows.lock(siteId).orElseThrow();
     }
 
     @Transactional

@@ -24,12 +24,6 @@ interface TallyRows extends GenericRepository<TallyRows.LockRow, Long> {
     @Query("SELECT site_id FROM stat_lock WHERE site_id = :siteId FOR UPDATE")
     Optional<LockRow> lock(long siteId);
 
-    @Query("SELECT id AS site_id FROM site WHERE id = :siteId FOR UPDATE")
-    Optional<LockRow> lockSite(long siteId);
-
-    @Query("INSERT INTO stat_lock (site_id) VALUES (:siteId)")
-    void insertLock(long siteId);
-
     @Query("UPDATE stat_day SET records = records + :records, participants = participants + :participants, "
             + "minutes = minutes + :minutes WHERE site_id = :siteId AND occurred_on = :day AND dimension = :dimension "
             + "AND dim_value = :value")
