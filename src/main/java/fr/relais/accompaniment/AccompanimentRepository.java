@@ -15,6 +15,8 @@ import java.util.Optional;
 interface AccompanimentRepository extends CrudRepository<Accompaniment, Long> {
     Optional<Accompaniment> findByAppointmentId(long appointmentId);
 
+    Optional<Accompaniment> findByWorkshopSessionId(long workshopSessionId);
+
     List<Accompaniment> findByHelperIdAndOccurredOnBetweenOrderByOccurredAtDesc(long helperId, LocalDate from, LocalDate to);
 
     List<Accompaniment> findBySiteIdInAndOccurredOnBetweenOrderByOccurredAtDesc(Collection<Long> siteIds, LocalDate from,

@@ -4,6 +4,7 @@ import fr.relais.mandate.MandateAuthority;
 import fr.relais.partner.Partner;
 import fr.relais.security.CurrentStaff;
 import fr.relais.site.Site;
+import fr.relais.stats.Tallies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * Records, corrects and deletes accompaniments with their themes, scopes and equipment. A "faire à la place" is
  * checked against the mandates in the same transaction that saves it, and its use of the mandate is journaled
- * there too: the record and its journal entry exist together or not at all.
+ * there too: the record and its journal entry exist together or not at all. The statistics' aggregates change in
+ * the same transaction ({@link Tallies}, ADR 0020), the site's tally lock taken before anything else.
  */
 @Singleton
 class Accompaniments {
@@ -35,11 +37,13 @@ class Accompaniments {
     private final AppointmentFacts.Repository appointments;
     private final MandateAuthority mandates;
     private final PartnerChoices partners;
+    private final Tallies tallies;
     private final Clock clock;
 
     Accompaniments(AccompanimentRepository records, Links.Themes themes, Links.Scopes scopes, Links.Equipment equipment,
                    AppointmentFacts.Repository appointments, MandateAuthority mandates, PartnerChoices partners,
-                   Clock clock) {
+                   Tallies tallies, Clock clock) {
+        this.tallies = tallies;
         this.records = records;
         this.themes = themes;
         this.scopes = scopes;
@@ -61,6 +65,7 @@ class Accompaniments {
 
     @Transactional
     Outcome create(CurrentStaff me, Site site, AccompanimentForm.Values v, @Nullable Long appointmentId) {
+        tallies.lock(site.id());
         Optional<MandateAuthority.Refusal> refusal = mandateRefusal(me, site, v);
         if (refusal.isPresent()) {
             return new Outcome(null, refusal.get());
@@ -69,6 +74,7 @@ class Accompaniments {
                 v.mode(), v.durationMinutes(), v.channel(), v.autonomy(), v.ageBracket(), v.firstVisit(), v.note(),
                 appointmentId, v.mandateId(), v.partnerId(), partnerKind(site, v), clock.instant(), Accompaniment.ONE, null));
         saveLinks(saved.id(), v);
+        tallies.add(RecordFacts.of(saved, v.themes(), v.scopes(), v.equipment()));
         if (v.mandateId() != null) {
             mandates.recordUse(v.mandateId(), me.id(), site.id(), usedFor(saved.id()));
         }
@@ -78,10 +84,13 @@ class Accompaniments {
     /** A correction: everything but the site, the helper, the appointment and the time it was first logged. */
     @Transactional
     Outcome update(CurrentStaff me, Site site, Accompaniment existing, AccompanimentForm.Values v) {
+        tallies.lock(existing.siteId());
         Optional<MandateAuthority.Refusal> refusal = mandateRefusal(me, site, v);
         if (refusal.isPresent()) {
             return new Outcome(null, refusal.get());
         }
+        // What the aggregates hold for it: read again under the lock, the page's copy may be stale.
+        Optional<Tallies.Fact> before = stored(existing.id());
         Accompaniment updated = records.update(new Accompaniment(existing.id(), existing.siteId(), existing.helperId(),
                 v.occurredAt(), v.occurredOn(), v.mode(), v.durationMinutes(), v.channel(), v.autonomy(), v.ageBracket(),
                 v.firstVisit(), v.note(), existing.appointmentId(), v.mandateId(), v.partnerId(), partnerKind(site, v),
@@ -90,6 +99,7 @@ class Accompaniments {
         scopes.deleteByAccompanimentId(existing.id());
         equipment.deleteByAccompanimentId(existing.id());
         saveLinks(existing.id(), v);
+        tallies.change(before.orElse(null), RecordFacts.of(updated, v.themes(), v.scopes(), v.equipment()));
         // A mandate newly relied on is a new use; the same mandate kept is the use already journaled.
         if (v.mandateId() != null && !Objects.equals(v.mandateId(), existing.mandateId())) {
             mandates.recordUse(v.mandateId(), me.id(), site.id(), usedFor(existing.id()));
@@ -99,10 +109,24 @@ class Accompaniments {
 
     @Transactional
     void delete(Accompaniment a) {
+        tallies.lock(a.siteId());
+        Optional<Tallies.Fact> before = stored(a.id());
+        if (before.isEmpty()) {
+            return;
+        }
         themes.deleteByAccompanimentId(a.id());
         scopes.deleteByAccompanimentId(a.id());
         equipment.deleteByAccompanimentId(a.id());
         records.deleteById(a.id());
+        tallies.remove(before.get());
+    }
+
+    /** What a stored record counts in the aggregates, if it exists. */
+    private Optional<Tallies.Fact> stored(long id) {
+        return records.findById(id).map(a -> {
+            Detail d = detail(id);
+            return RecordFacts.of(a, d.themes(), d.scopes(), d.equipment());
+        });
     }
 
     private static String usedFor(long accompanimentId) {

@@ -1,5 +1,6 @@
 package fr.relais.accompaniment;
 
+import fr.relais.stats.Tallies;
 import fr.relais.workshop.CollectiveRecords;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -14,28 +15,39 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The collective record of a workshop session, written from its attendance: one accompaniment per session
  * (unique {@code workshop_session_id}), mode "faire avec", channel "en atelier collectif", the workshop's themes,
  * the number of participants and no name. Saving again rewrites the same record (a corrected attendance);
- * removing it leaves nothing behind (its themes go with it).
+ * removing it leaves nothing behind (its themes go with it). The statistics' aggregates follow in the same
+ * transaction ({@link Tallies}): the record's participants are the people it counts.
  */
 @Singleton
 class WorkshopRecords implements CollectiveRecords {
     static final String MODE = "DO_WITH";
     static final String CHANNEL = "WORKSHOP";
     private final Rows rows;
+    private final AccompanimentRepository records;
+    private final Links.Themes themes;
+    private final Tallies tallies;
     private final Clock clock;
 
-    WorkshopRecords(Rows rows, Clock clock) {
+    WorkshopRecords(Rows rows, AccompanimentRepository records, Links.Themes themes, Tallies tallies, Clock clock) {
         this.rows = rows;
+        this.records = records;
+        this.themes = themes;
+        this.tallies = tallies;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public void save(Facts f) {
+        tallies.lock(f.siteId());
+        Optional<Tallies.Fact> before = stored(f.sessionId());
         int updated = rows.update(f.sessionId(), f.siteId(), f.helperId(), f.occurredAt(), f.day(), f.durationMinutes(),
                 f.participants());
         if (updated == 0) {
@@ -44,12 +56,27 @@ class WorkshopRecords implements CollectiveRecords {
         }
         rows.removeThemes(f.sessionId());
         f.themeCodes().forEach(code -> rows.addTheme(f.sessionId(), code));
+        tallies.change(before.orElse(null), stored(f.sessionId()).orElseThrow());
     }
 
     @Override
     @Transactional
     public void remove(long sessionId) {
+        Optional<Accompaniment> existing = records.findByWorkshopSessionId(sessionId);
+        if (existing.isEmpty()) {
+            return;
+        }
+        tallies.lock(existing.get().siteId());
+        Optional<Tallies.Fact> before = stored(sessionId);
         rows.delete(sessionId);
+        before.ifPresent(tallies::remove);
+    }
+
+    /** What the session's record, as stored, counts in the aggregates. */
+    private Optional<Tallies.Fact> stored(long sessionId) {
+        return records.findByWorkshopSessionId(sessionId).map(a -> RecordFacts.of(a,
+                themes.findByAccompanimentIdInOrderById(List.of(a.id())).stream().map(Links.ThemeLink::themeCode).toList(),
+                List.of(), List.of()));
     }
 
     /** The accompaniment table as this class needs it: its id only, every change by a statement of its own. */

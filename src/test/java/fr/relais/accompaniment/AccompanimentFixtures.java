@@ -9,6 +9,7 @@ import fr.relais.partner.PartnerSummary;
 import fr.relais.partner.Partners;
 import fr.relais.site.Site;
 import fr.relais.site.Sites;
+import fr.relais.stats.Tallies;
 import fr.relais.testing.TestClient;
 import jakarta.inject.Singleton;
 
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Accompaniments and honoured appointments made for tests, also outside this package (the route table): each call
  * makes a new one, so a case that corrects or deletes one leaves the next case its own. And what the log's HTTP
- * tests share: the form's address, its fields, the record a post saved.
+ * tests share: the form's address, its fields, the record a post saved. Records written here keep the statistics'
+ * aggregates too, as the service does, so that a later correction or deletion finds them counted.
  */
 @Singleton
 public class AccompanimentFixtures {
@@ -41,9 +43,11 @@ public class AccompanimentFixtures {
     private final Bookings bookings;
     private final Clock clock;
     private final Partners partners;
+    private final Tallies tallies;
 
     AccompanimentFixtures(AccompanimentRepository records, Links.Themes themes, Sites sites, Slots slots, Bookings bookings,
-                          Clock clock, Partners partners) {
+                          Clock clock, Partners partners, Tallies tallies) {
+        this.tallies = tallies;
         this.partners = partners;
         this.records = records;
         this.themes = themes;
@@ -99,6 +103,7 @@ public class AccompanimentFixtures {
         Accompaniment saved = records.save(new Accompaniment(null, site.id(), helperId, at, day, AccompanimentMode.REFER, 30,
                 "WALK_IN", null, null, null, null, null, null, partner.id(), partner.kindCode(), at, 1, null));
         themes.save(new Links.ThemeLink(null, saved.id(), "HEALTH"));
+        tallies.add(RecordFacts.of(saved, List.of("HEALTH"), List.of(), List.of()));
         return saved.id();
     }
 
@@ -112,6 +117,7 @@ public class AccompanimentFixtures {
         Accompaniment saved = records.save(new Accompaniment(null, site.id(), helperId, at, day, mode, 30, "WALK_IN", null,
                 null, null, null, null, null, null, mode == AccompanimentMode.REFER ? "OTHER" : null, at, 1, null));
         themes.save(new Links.ThemeLink(null, saved.id(), theme));
+        tallies.add(RecordFacts.of(saved, List.of(theme), List.of(), List.of()));
         return saved;
     }
 
