@@ -1,16 +1,23 @@
 package fr.relais.appointment;
 
 import fr.relais.site.Site;
+import fr.relais.stats.Tallies;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.Optional;
 
@@ -18,6 +25,10 @@ import java.util.Optional;
  * Booking, cancelling and moving. A seat is taken by inserting the appointment with seat n: the unique
  * constraint (permanence, date, time, seat) lets exactly one booking have each seat, whatever the number of
  * concurrent requests or application instances. No check-then-insert.
+ * <p>
+ * Every write of an appointment is here, and keeps the statistics' aggregates in its transaction ({@link Tallies},
+ * ADR 0020): the site's tally lock is taken first, the "before" is read again under it, and each refused seat is
+ * undone to a savepoint so that the transaction stays usable on PostgreSQL.
  */
 @Singleton
 public class Bookings {
@@ -27,14 +38,18 @@ public class Bookings {
     private final BookingSettingsRepository settings;
     private final Slots slots;
     private final BookingCodes codes;
+    private final Tallies tallies;
+    private final DataSource dataSource;
     private final Clock clock;
 
     Bookings(AppointmentRepository appointments, BookingSettingsRepository settings, Slots slots, BookingCodes codes,
-             Clock clock) {
+             Tallies tallies, DataSource dataSource, Clock clock) {
         this.appointments = appointments;
         this.settings = settings;
         this.slots = slots;
         this.codes = codes;
+        this.tallies = tallies;
+        this.dataSource = dataSource;
         this.clock = clock;
     }
 
@@ -43,12 +58,16 @@ public class Bookings {
                           String helperNote) {
     }
 
+    @Transactional
     public Appointment book(Site site, Slot.Key key, Request request, Long bookedBy) {
+        tallies.lock(site.id());
         Slot slot = slots.find(site, key).orElseThrow(() -> new SlotUnavailableException(SlotUnavailableException.Reason.UNKNOWN));
         if (!slot.startsAt().isAfter(clock.instant())) {
             throw new SlotUnavailableException(SlotUnavailableException.Reason.PAST);
         }
         Seating seating = seating(slot);
+        // The database keeps microseconds: the lead time counted now must be the one its stored value gives.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (int i = 0; i < seating.seats().size(); i++) {
             int seat = seating.seats().get(i);
             Long helper = seating.helpers().get(i);
@@ -56,34 +75,46 @@ public class Bookings {
                 Appointment candidate = new Appointment(null, site.id(), slot.permanenceId(), slot.date(), slot.time(),
                         (short) seat, slot.startsAt(), slot.endsAt(), helper, request.firstName(), request.phone(),
                         request.email(), request.themeCode(), request.scopeCode(), request.helperNote(), codes.next(),
-                        AppointmentStatus.BOOKED, null, bookedBy, clock.instant());
+                        AppointmentStatus.BOOKED, null, bookedBy, now);
+                Appointment saved;
                 try {
-                    return appointments.save(candidate);
+                    saved = orUndone(() -> appointments.save(candidate));
                 } catch (DataAccessException e) {
                     String constraint = violatedUniqueConstraint(e).orElseThrow(() -> e);
                     if (!constraint.contains("uq_appointment_code")) {
                         break; // this seat is taken: try the next one
                     }
-                    // a code already in use (rare): draw another
+                    continue; // a code already in use (rare): draw another
                 }
+                tallies.add(BookingTallies.of(saved));
+                return saved;
             }
         }
         throw new SlotUnavailableException(SlotUnavailableException.Reason.FULL);
     }
 
     /** Moves a booking to another slot, keeping its code; the same seat rule applies. */
+    @Transactional
     public Appointment move(Site site, Appointment appointment, Slot.Key key) {
+        tallies.lock(appointment.siteId());
+        // What the aggregates hold for it: read again under the lock, the page's copy may be stale.
+        Appointment stored = appointments.findById(appointment.id()).orElseThrow();
         Slot slot = slots.find(site, key).orElseThrow(() -> new SlotUnavailableException(SlotUnavailableException.Reason.UNKNOWN));
         if (!slot.startsAt().isAfter(clock.instant())) {
             throw new SlotUnavailableException(SlotUnavailableException.Reason.PAST);
         }
         Seating seating = seating(slot);
         for (int i = 0; i < seating.seats().size(); i++) {
+            Appointment moved = stored.movedTo(slot, seating.seats().get(i).shortValue(), seating.helpers().get(i));
+            Appointment updated;
             try {
-                return appointments.update(appointment.movedTo(slot, seating.seats().get(i).shortValue(), seating.helpers().get(i)));
+                updated = orUndone(() -> appointments.update(moved));
             } catch (DataAccessException e) {
                 violatedUniqueConstraint(e).orElseThrow(() -> e);
+                continue; // this seat is taken: try the next one
             }
+            tallies.change(BookingTallies.of(stored), BookingTallies.of(updated));
+            return updated;
         }
         throw new SlotUnavailableException(SlotUnavailableException.Reason.FULL);
     }
@@ -118,8 +149,43 @@ public class Bookings {
         return new Seating(seats, helpers);
     }
 
+    @Transactional
     public Appointment setStatus(Appointment appointment, AppointmentStatus status, String reason) {
-        return appointments.update(appointment.withStatus(status, reason));
+        tallies.lock(appointment.siteId());
+        Appointment stored = appointments.findById(appointment.id()).orElseThrow();
+        Appointment updated = appointments.update(stored.withStatus(status, reason));
+        tallies.change(BookingTallies.of(stored), BookingTallies.of(updated));
+        return updated;
+    }
+
+    /**
+     * A write the database may refuse (a seat or code already taken): refused, it is undone to a savepoint, so the
+     * transaction, which holds the tally lock, can go on with the next seat (PostgreSQL aborts a transaction whose
+     * statement failed, unless it returns to a savepoint).
+     */
+    private <T> T orUndone(Supplier<T> write) {
+        Savepoint savepoint;
+        Connection c;
+        try {
+            c = dataSource.getConnection(); // the transaction's own, released with it
+            savepoint = c.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set a savepoint before taking a seat", e);
+        }
+        try {
+            T done = write.get();
+            c.releaseSavepoint(savepoint);
+            return done;
+        } catch (DataAccessException refused) {
+            try {
+                c.rollback(savepoint);
+            } catch (SQLException e) {
+                refused.addSuppressed(e);
+            }
+            throw refused;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot release a savepoint after taking a seat", e);
+        }
     }
 
     /** Whether the person may still cancel online: before the site's cut-off (default 2 hours before). */
