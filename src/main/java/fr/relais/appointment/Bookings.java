@@ -153,6 +153,10 @@ public class Bookings {
     public Appointment setStatus(Appointment appointment, AppointmentStatus status, String reason) {
         tallies.lock(appointment.siteId());
         Appointment stored = appointments.findById(appointment.id()).orElseThrow();
+        if (stored.status().cancelled()) {
+            // Cancelled meanwhile (by the person or another helper): a cancellation is final, its seat given back.
+            return stored;
+        }
         Appointment updated = appointments.update(stored.withStatus(status, reason));
         tallies.change(BookingTallies.of(stored), BookingTallies.of(updated));
         return updated;

@@ -147,6 +147,19 @@ class BookingsTest extends OnBothDatabases {
     }
 
     @Test
+    void aCancellationIsFinalEvenForAPageOpenedBeforeIt() {
+        AppointmentFixtures.Desk desk = fixtures.desk("bookings-final", 1);
+        Appointment shownAtTheDesk = bookings.book(desk.site(), key(desk.slot()), request("Mme A."), null);
+        bookings.setStatus(shownAtTheDesk, AppointmentStatus.CANCELLED_BY_USER, null);
+        // The helper's page still shows the appointment as booked: "Honoré" changes nothing, and no error.
+        Appointment after = bookings.setStatus(shownAtTheDesk, AppointmentStatus.DONE, null);
+        assertEquals(AppointmentStatus.CANCELLED_BY_USER, after.status());
+        assertEquals(AppointmentStatus.CANCELLED_BY_USER, reload(shownAtTheDesk).status());
+        assertNull(reload(shownAtTheDesk).seat());
+        assertEquals(1, slots.find(desk.site(), key(desk.slot())).orElseThrow().free(), "the seat stays free");
+    }
+
+    @Test
     void honouredAndAbsentKeepTheirSeat() {
         AppointmentFixtures.Desk desk = fixtures.desk("bookings-marks", 2);
         Appointment a = bookings.book(desk.site(), key(desk.slot()), request("Mme A."), null);
