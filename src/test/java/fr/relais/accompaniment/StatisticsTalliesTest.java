@@ -1,5 +1,6 @@
 package fr.relais.accompaniment;
 
+import fr.relais.testing.StatisticsSupport;
 import fr.relais.partner.PartnerSummary;
 import fr.relais.partner.Partners;
 import fr.relais.security.CurrentStaff;
@@ -19,11 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -233,7 +230,7 @@ class StatisticsTalliesTest extends fr.relais.testing.OnBothDatabases {
              Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM stat_month");
             s.executeUpdate("DELETE FROM stat_day");
-            for (String statement : backfillStatements()) {
+            for (String statement : StatisticsSupport.backfill("V8__statistics.sql", 14)) {
                 s.executeUpdate(statement);
             }
         }
@@ -338,43 +335,14 @@ class StatisticsTalliesTest extends fr.relais.testing.OnBothDatabases {
         return rows.stream().filter(r -> r.startsWith(dimension + " ")).toList();
     }
 
-    /** "DIMENSION value records participants minutes" of one site and period start, sorted. */
     private List<String> rows(String table, Site site, LocalDate start) throws SQLException {
-        String column = table.equals("stat_month") ? "month_start" : "occurred_on";
-        List<String> out = new ArrayList<>();
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT dimension, dim_value, records, participants, minutes FROM "
-                     + table + " WHERE site_id = ? AND " + column + " = ?")) {
-            s.setLong(1, site.id());
-            s.setDate(2, Date.valueOf(start));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getString(1) + " " + r.getString(2) + " " + r.getLong(3) + " " + r.getLong(4) + " " + r.getLong(5));
-                }
-            }
-        }
-        out.sort(null);
-        return out;
+        return StatisticsSupport.rows(dataSource, table, site.id(), start);
     }
 
-    /** "site date DIMENSION value records participants minutes" of these sites and days [from, to), sorted. */
+    /** The rows of these sites and days [from, to); every row when siteIds is null. */
     private List<String> all(String table, Set<Long> siteIds, LocalDate from, LocalDate to) throws SQLException {
-        String column = table.equals("stat_month") ? "month_start" : "occurred_on";
-        List<String> out = new ArrayList<>();
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT site_id, " + column + ", dimension, dim_value, records, participants, "
-                     + "minutes FROM " + table)) {
-            while (r.next()) {
-                LocalDate d = r.getObject(2, LocalDate.class);
-                if (siteIds == null || siteIds.contains(r.getLong(1)) && !d.isBefore(from) && d.isBefore(to)) {
-                    out.add(r.getLong(1) + " " + d + " " + r.getString(3) + " " + r.getString(4) + " " + r.getLong(5) + " "
-                            + r.getLong(6) + " " + r.getLong(7));
-                }
-            }
-        }
-        out.sort(null);
-        return out;
+        return StatisticsSupport.all(dataSource, table,
+                (site, d) -> siteIds == null || siteIds.contains(site) && !d.isBefore(from) && d.isBefore(to));
     }
 
     /**
@@ -451,21 +419,5 @@ class StatisticsTalliesTest extends fr.relais.testing.OnBothDatabases {
         return out;
     }
 
-    /** The INSERT statements of V8__statistics.sql that fill the aggregates from the records. */
-    private static List<String> backfillStatements() throws IOException {
-        String sql;
-        try (InputStream in = StatisticsTalliesTest.class.getResourceAsStream("/db/migration/V8__statistics.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String withoutComments = sql.lines().filter(l -> !l.trim().startsWith("--")).collect(Collectors.joining("\n"));
-        List<String> out = new ArrayList<>();
-        for (String statement : withoutComments.split(";")) {
-            String st = statement.trim();
-            if (st.startsWith("INSERT INTO stat_day") || st.startsWith("INSERT INTO stat_month")) {
-                out.add(st);
-            }
-        }
-        assertEquals(14, out.size(), "13 dimensions by day, then the months");
-        return out;
-    }
+
 }

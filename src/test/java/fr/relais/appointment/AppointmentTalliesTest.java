@@ -1,5 +1,6 @@
 package fr.relais.appointment;
 
+import fr.relais.testing.StatisticsSupport;
 import fr.relais.testing.MutableClock;
 import fr.relais.testing.OnBothDatabases;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -10,11 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -209,7 +205,7 @@ class AppointmentTalliesTest extends OnBothDatabases {
              Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM stat_month WHERE dimension LIKE 'APPOINTMENT%'");
             s.executeUpdate("DELETE FROM stat_day WHERE dimension LIKE 'APPOINTMENT%'");
-            for (String statement : backfillStatements()) {
+            for (String statement : StatisticsSupport.backfill("V9__appointment_statistics.sql", 4)) {
                 s.executeUpdate(statement);
             }
         }
@@ -278,40 +274,12 @@ class AppointmentTalliesTest extends OnBothDatabases {
         clock.advance(Duration.between(clock.instant(), when));
     }
 
-    /** "DIMENSION value records participants minutes" of one site and period start, sorted. */
     private List<String> rows(String table, long siteId, LocalDate start) throws SQLException {
-        String column = table.equals("stat_month") ? "month_start" : "occurred_on";
-        List<String> out = new ArrayList<>();
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT dimension, dim_value, records, participants, minutes FROM "
-                     + table + " WHERE site_id = ? AND " + column + " = ?")) {
-            s.setLong(1, siteId);
-            s.setDate(2, Date.valueOf(start));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getString(1) + " " + r.getString(2) + " " + r.getLong(3) + " " + r.getLong(4) + " " + r.getLong(5));
-                }
-            }
-        }
-        out.sort(null);
-        return out;
+        return StatisticsSupport.rows(dataSource, table, siteId, start);
     }
 
-    /** "site date DIMENSION value records participants minutes" of every row, sorted. */
     private List<String> all(String table) throws SQLException {
-        String column = table.equals("stat_month") ? "month_start" : "occurred_on";
-        List<String> out = new ArrayList<>();
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT site_id, " + column + ", dimension, dim_value, records, participants, "
-                     + "minutes FROM " + table)) {
-            while (r.next()) {
-                out.add(r.getLong(1) + " " + r.getObject(2, LocalDate.class) + " " + r.getString(3) + " " + r.getString(4)
-                        + " " + r.getLong(5) + " " + r.getLong(6) + " " + r.getLong(7));
-            }
-        }
-        out.sort(null);
-        return out;
+        return StatisticsSupport.all(dataSource, table, (site, day) -> true);
     }
 
     /**
@@ -357,21 +325,5 @@ class AppointmentTalliesTest extends OnBothDatabases {
         return out;
     }
 
-    /** The INSERT statements of V9__appointment_statistics.sql that fill the aggregates from the appointments. */
-    private static List<String> backfillStatements() throws IOException {
-        String sql;
-        try (InputStream in = AppointmentTalliesTest.class.getResourceAsStream("/db/migration/V9__appointment_statistics.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String withoutComments = sql.lines().filter(l -> !l.trim().startsWith("--")).collect(Collectors.joining("\n"));
-        List<String> out = new ArrayList<>();
-        for (String statement : withoutComments.split(";")) {
-            String st = statement.trim();
-            if (st.startsWith("INSERT INTO stat_day") || st.startsWith("INSERT INTO stat_month")) {
-                out.add(st);
-            }
-        }
-        assertEquals(4, out.size(), "three dimensions by day, then the months");
-        return out;
-    }
+
 }

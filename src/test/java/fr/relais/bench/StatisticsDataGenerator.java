@@ -1,5 +1,6 @@
 package fr.relais.bench;
 
+import fr.relais.testing.StatisticsSupport;
 import fr.relais.security.PasswordHasher;
 import fr.relais.security.ShortCodes;
 import fr.relais.testing.TestDatabase;
@@ -11,9 +12,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -486,10 +485,10 @@ class StatisticsDataGenerator {
         try (Statement s = c.createStatement()) {
             s.execute("LOCK TABLE stat_lock IN EXCLUSIVE MODE");
             s.execute("TRUNCATE stat_month, stat_day");
-            for (String statement : backfill("V8__statistics.sql", 14)) {
+            for (String statement : StatisticsSupport.backfill("V8__statistics.sql", 14)) {
                 s.executeUpdate(statement);
             }
-            for (String statement : backfill("V9__appointment_statistics.sql", 4)) {
+            for (String statement : StatisticsSupport.backfill("V9__appointment_statistics.sql", 4)) {
                 s.executeUpdate(statement);
             }
             s.execute("ANALYZE stat_day");
@@ -498,23 +497,7 @@ class StatisticsDataGenerator {
         c.commit();
     }
 
-    /** The INSERT statements of a migration that fill the aggregates from the raw rows (as the tallies tests read them). */
-    static List<String> backfill(String migration, int expected) throws IOException {
-        String sql;
-        try (InputStream in = StatisticsDataGenerator.class.getResourceAsStream("/db/migration/" + migration)) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String withoutComments = sql.lines().filter(l -> !l.trim().startsWith("--")).collect(Collectors.joining("\n"));
-        List<String> out = new ArrayList<>();
-        for (String statement : withoutComments.split(";")) {
-            String st = statement.trim();
-            if (st.startsWith("INSERT INTO stat_day") || st.startsWith("INSERT INTO stat_month")) {
-                out.add(st);
-            }
-        }
-        Assertions.assertEquals(expected, out.size(), migration + ": backfill statements");
-        return out;
-    }
+
 
     // ---- figures and check ------------------------------------------------------------------------------------------
 
